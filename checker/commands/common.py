@@ -1,0 +1,28 @@
+"""Reading inputs for the commands: files or stdin, errors as one Chinese line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from checker.readers import load_source
+from checker.source import MAX_BYTES, InputError, Source, read_path
+
+#: Exit codes: 0 all pass, 1 some document fails, 2 unreadable input or usage.
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+
+
+def load(path: str, max_bytes: int = MAX_BYTES) -> Source:
+    """Read and decode ``path`` ("-" is stdin); raise InputError on any problem."""
+    if path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError("<stdin>", f"输入过大（超过 {max_bytes} 字节）")
+        return load_source(data, "<stdin>")
+    return load_source(read_path(Path(path), path, max_bytes), path)
+
+
+def report_error(error: InputError) -> None:
+    click.echo(f"错误：{error.path}：{error.reason}", err=True)

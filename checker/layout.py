@@ -1,0 +1,151 @@
+"""Where the report starts and ends: page chrome, title, addressee, closing.
+
+Reports saved from government websites carry navigation and page furniture
+before and after the text (DOMAIN.md §5); the closing block is 特此报告, the
+signing unit and the 成文日期. This module assigns those roles to whole lines at
+the head and the tail; everything between is the report body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.numbering import RawLine
+
+CHROME = re.compile(
+    r"字体大小|字号[:：]|【?[大中小]】|打印(?:页面|本页|文章|此页)|关闭(?:页面|窗口|本页)"
+    r"|发布日期|发布时间|更新时间|发布机构|信息来源|文章来源|来源[:：]|作者[:：]"
+    r"|浏览次数|点击数|阅读次数|访问量|主办单位|承办单位|协办单位|技术支持|网站标识码"
+    r"|ICP|公网安备|版权所有|附件下载|附件[:：]|TOP】|返回顶部|设为首页|加入收藏|无障碍"
+    r"|今天是|分享到|扫一扫|手机版|当前位置|网站地图|联系我们|政务公开网站|欢迎您?进入"
+    r"|微信|微博|【打印】|【关闭】"
+)
+TITLE = re.compile(r"报\s*告|報告|汇报|彙報|工作总结|法治政府建设|依法行政")
+ADDRESSEE = re.compile(r"^[^，,。；;：:\s]{2,30}[：:]$")
+SIGNOFF = re.compile(r"^特此(?:报告|汇报|報告)[。.]?$")
+UNIT_SUFFIX = re.compile(
+    r"(?:人民政府|政府|办事处|委员会|办公室|局|委|厅|署|镇|乡|街道|县|市|区|所|中心|部|院|处|站)$"
+)
+#: 成文日期 in the forms DOMAIN.md §4 lists (right and wrong), or left blank.
+DATE_LINE = re.compile(
+    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|\d{8}|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}|\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+    r"|\S{0,4}\s*年\s+月\s+日)$"
+)
+_SHORT_CHROME = 120  # a chrome line is short; a run-together report is not chrome
+_TAIL_LINE = 60  # lines after the tail chrome starts are short too
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Roles of head and tail lines (indexes into the line list)."""
+
+    roles: dict[int, str]  # line index -> chrome | title | addressee
+    body_start: int  # first line of the body (preamble and sections)
+    body_end: int  # first line after the body
+    closing: dict[int, str]  # line index -> signoff | signature | date
+
+
+def line_text(text: str, line: RawLine) -> str:
+    return text[line.start : line.end].strip()
+
+
+def find_layout(text: str, lines: list[RawLine]) -> Layout:
+    body_start, roles = _head(text, lines)
+    tail_start = _tail_chrome(text, lines, body_start)
+    for i in range(tail_start, len(lines)):
+        if line_text(text, lines[i]):
+            roles[i] = "chrome"
+    closing = _closing(text, lines, body_start, tail_start)
+    body_end = min(closing, default=tail_start)
+    return Layout(roles, body_start, body_end, closing)
+
+
+def _head(text: str, lines: list[RawLine]) -> tuple[int, dict[int, str]]:
+    roles: dict[int, str] = {}
+    title = _title_line(text, lines)
+    seen_addressee = False
+    for i, line in enumerate(lines):
+        content = line_text(text, line)
+        if not content:
+            continue
+        if title is not None and i < title:
+            roles[i] = "chrome"
+        elif i == title:
+            roles[i] = "title"
+        elif line.marker and line.marker.is_heading and line.marker.kind != "L3_BARE":
+            return i, roles
+        elif len(content) <= _SHORT_CHROME and CHROME.search(content):
+            roles[i] = "chrome"
+        elif not seen_addressee and ADDRESSEE.match(content):
+            roles[i] = "addressee"
+            seen_addressee = True
+        else:
+            return i, roles
+    return len(lines), roles
+
+
+def _title_line(text: str, lines: list[RawLine]) -> int | None:
+    """The title is a short line near the top naming the report."""
+    seen = 0
+    for i, line in enumerate(lines):
+        content = line_text(text, line)
+        if not content:
+            continue
+        seen += 1
+        if seen > 8 or len(content) > 80 or (line.marker and line.marker.is_heading):
+            return None
+        if TITLE.search(content) and not content.endswith(("。", "：", ":")):
+            if not CHROME.search(content) or "报告" in content:
+                return i
+    return None
+
+
+def _tail_chrome(text: str, lines: list[RawLine], body_start: int) -> int:
+    """First line of the page furniture after the report, or len(lines)."""
+    last_heading = body_start
+    for i in range(body_start, len(lines)):
+        marker = lines[i].marker
+        if marker and marker.is_heading and marker.kind != "L3_BARE":
+            last_heading = i
+    for i in range(last_heading + 1, len(lines)):
+        content = line_text(text, lines[i])
+        if content and len(content) <= _SHORT_CHROME and CHROME.search(content):
+            rest = (line_text(text, lines[j]) for j in range(i + 1, len(lines)))
+            if all(len(r) <= _TAIL_LINE for r in rest):
+                return i
+    return len(lines)
+
+
+def _closing(
+    text: str, lines: list[RawLine], body_start: int, tail_start: int
+) -> dict[int, str]:
+    """特此报告 / unit / date, read backwards from the end of the body."""
+    closing: dict[int, str] = {}
+    wanted = ["date", "signature", "signoff"]
+    i = tail_start - 1
+    while i >= body_start and wanted:
+        content = line_text(text, lines[i])
+        if not content:
+            i -= 1
+            continue
+        role = _closing_role(content, lines[i])
+        if role is None or role not in wanted:
+            break
+        wanted = wanted[wanted.index(role) + 1 :]
+        closing[i] = role
+        i -= 1
+    return closing
+
+
+def _closing_role(content: str, line: RawLine) -> str | None:
+    if DATE_LINE.match(content):
+        return "date"
+    if SIGNOFF.match(content):
+        return "signoff"
+    if line.marker is None and len(content) <= 40 and UNIT_SUFFIX.search(content):
+        if not re.search(r"[，,。；;：:！!？?]", content):
+            return "signature"
+    return None

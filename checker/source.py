@@ -1,0 +1,133 @@
+"""Bytes to text: encodings, BOMs, binary and empty input.
+
+Reports arrive as UTF-8 (with or without BOM), GB18030/GBK (Chinese Windows) and
+UTF-16 (Word's "Unicode text" export); see DOMAIN.md §5. Decoding never guesses
+silently: it tries a fixed, deterministic order and says in Chinese why it gave up.
+Line breaks are kept as they are, so every offset and line number refers to the
+original file.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Largest input accepted by default (bytes). A supervisor's machine must not be
+#: taken down by one huge upload.
+MAX_BYTES = 50 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class InputError(Exception):
+    """A file that cannot be turned into report text; ``reason`` is Chinese."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A report as text, with where it came from.
+
+    ``line_label`` names what a line number counts: 行 for text files, 段 for
+    Word paragraphs (one paragraph is one line).
+    """
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    format: str = "txt"
+    line_label: str = "行"
+    sha256: str = ""  # of the original bytes
+
+
+def decode(data: bytes, path: str = "<stdin>") -> tuple[str, str]:
+    """Return ``(text, encoding)`` or raise :class:`InputError`."""
+    if not data:
+        raise InputError(path, "文件为空")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"按 {encoding} 解码失败（{exc.reason}）") from None
+            return _non_empty(text, path), encoding
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return _non_empty(data.decode(utf16), path), utf16
+        except UnicodeDecodeError:
+            pass
+    if _looks_binary(data):
+        raise InputError(path, "不是文本文件（含二进制内容）")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _control_ratio(text) > 0.01:
+            raise InputError(path, "不是文本文件（含大量控制字符）")
+        return _non_empty(text, path), encoding
+    raise InputError(path, "无法识别文件编码（不是 UTF-8、GB18030/GBK 或 UTF-16）")
+
+
+def read_path(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read a file's bytes with a size limit; errors become :class:`InputError`."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InputError(name, "是目录，不是文件")
+        if size > max_bytes:
+            raise InputError(name, f"文件过大（{size} 字节，上限 {max_bytes} 字节）")
+        with path.open("rb") as handle:
+            return handle.read(max_bytes + 1)
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(name, "文件不存在") from None
+    except PermissionError:
+        raise InputError(name, "没有读取权限") from None
+    except OSError as exc:
+        raise InputError(name, f"无法读取（{exc.strerror or exc}）") from None
+
+
+def _non_empty(text: str, path: str) -> str:
+    if not text.strip():
+        raise InputError(path, "文件没有正文（只有空白）")
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without BOM: ASCII-range characters leave a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > half * 0.3 and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls > half * 0.3 and odd_nuls == 0:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    return b"\x00" in data[:65536]
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return controls / max(1, len(sample))
