@@ -109,18 +109,32 @@ def _non_empty(text: str, path: str) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without BOM: ASCII-range characters leave a NUL in every other byte."""
+    """UTF-16 without BOM: NUL bytes sit on one parity only and the text reads."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    if b"\x00" not in sample or len(data) % 2:
         return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > half * 0.3 and even_nuls == 0:
-        return "utf-16-le"
-    if even_nuls > half * 0.3 and odd_nuls == 0:
-        return "utf-16-be"
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for encoding, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls > 4 * other:
+            try:
+                text = sample.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if sum(map(_plausible, text)) >= 0.95 * len(text):
+                return encoding
     return None
+
+
+def _plausible(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        ch in "\t\n\r"
+        or 0x20 <= code < 0x7F
+        or 0x3000 <= code <= 0x9FFF
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2000 <= code <= 0x206F
+        or 0xA0 <= code <= 0xFF
+    )
 
 
 def _looks_binary(data: bytes) -> bool:
