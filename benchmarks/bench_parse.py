@@ -27,8 +27,8 @@ SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
 # The baseline: what a hand-written checker would do, one regex per line start.
 BASELINE = re.compile(
-    r"[ \t\u3000]*(?:(?P<l1>[一二三四五六七八九十]+[、.，])|(?P<l2>[（(][一二三四五六七八九十]*[）)])"
-    r"|(?P<l3>\d+[.．、])|(?P<l4>[（(]\d+[）)])|(?P<enum>[一二三四五六七八九十]+是))"
+    r"[ \t\u3000]*(?:(?P<l1>[一二三四五六七八九十]+[、.，])"
+    r"|(?P<l2>[（(][一二三四五六七八九十]*[）)])|(?P<l3>\d+[.．、])|(?P<l4>[（(]\d+[）)])|(?P<enum>[一二三四五六七八九十]+是))"
 )
 
 

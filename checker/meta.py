@@ -22,7 +22,9 @@ _PUBLISHED = re.compile(
     r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 )
 _TITLE_DEBRIS = re.compile(r"^[\s|｜_\-]+|[\s|｜_\-]+$")
-_UNIT_FROM_TITLE = re.compile(r"^(?:关于)?(.+?)(?:(?:19|20)\d{2}\s*年|关于|法治政府|依法行政)")
+_UNIT_FROM_TITLE = re.compile(
+    r"^(?:关于)?(.+?)(?:(?:19|20)\d{2}\s*年|关于|法治政府|依法行政)"
+)
 
 _DATE_FORMS = (
     re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
@@ -118,7 +120,7 @@ def parse_date(value: str) -> str | None:
 
 
 def _cn_month_day(value: str) -> str:
-    """"2019年十二月三十一日" (digits already converted) -> "2019年12月31日"."""
+    """ "2019年十二月三十一日" (digits already converted) -> "2019年12月31日"."""
 
     def number(match: re.Match[str]) -> str:
         part = match.group(1)

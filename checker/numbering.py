@@ -107,7 +107,9 @@ def make_marker(kind: str, text: str, start: int) -> Marker:
             number = int(numeral.translate(_FULLWIDTH_DIGITS))
         style = text[: found.start()] + "N" + text[found.end() :]
     style = style.replace(" ", "").replace("\u3000", "")
-    return Marker(kind, text, start, level, number, style, _defects(kind, style, number))
+    return Marker(
+        kind, text, start, level, number, style, _defects(kind, style, number)
+    )
 
 
 def _defects(kind: str, style: str, number: int | None) -> tuple[str, ...]:

@@ -50,7 +50,8 @@ def outline_text(doc: Document, path: str, line_label: str = "行") -> str:
         f"文件：{path}",
         f"标题：{meta.title or '（无）'}",
         f"年度：{meta.year or '（未识别）'}　单位：{meta.unit or '（未识别）'}",
-        f"成文日期：{_date(meta.date, meta.date_text)}　发布日期：{meta.published or '（无）'}",
+        f"成文日期：{_date(meta.date, meta.date_text)}"
+        f"　发布日期：{meta.published or '（无）'}",
         "",
     ]
     width = len(str(doc.root.end_line)) + 1
@@ -62,7 +63,11 @@ def outline_text(doc: Document, path: str, line_label: str = "行") -> str:
 def _date(iso: str | None, text: str | None) -> str:
     if text is None:
         return "（无）"
-    return f"{iso}（原文“{text}”）" if iso and iso != text else iso or f"（无法识别：“{text}”）"
+    return (
+        f"{iso}（原文“{text}”）"
+        if iso and iso != text
+        else iso or f"（无法识别：“{text}”）"
+    )
 
 
 def _visible(node: Node, depth: int):
@@ -72,7 +77,9 @@ def _visible(node: Node, depth: int):
 
 
 def _row(node: Node, depth: int, width: int, line_label: str) -> str:
-    span = f"{node.line}" if node.end_line == node.line else f"{node.line}-{node.end_line}"
+    span = (
+        f"{node.line}" if node.end_line == node.line else f"{node.line}-{node.end_line}"
+    )
     prefix = f"第{span}{line_label}".ljust(width * 2 + 4, "\u3000" if False else " ")
     indent = "  " * depth
     marker = node.marker
@@ -81,7 +88,9 @@ def _row(node: Node, depth: int, width: int, line_label: str) -> str:
         text = f"{marker.text}{node.title}  〔{label}〕"
     else:
         label = _KIND_LABELS.get(node.kind, node.kind)
-        body = node.title if len(node.title) <= _PREVIEW else node.title[:_PREVIEW] + "……"
+        body = (
+            node.title if len(node.title) <= _PREVIEW else node.title[:_PREVIEW] + "……"
+        )
         lead = marker.text if marker else ""
         text = f"〔{label}〕{lead}{body}"
     if marker and marker.defects:

@@ -60,7 +60,9 @@ def decode(data: bytes, path: str = "<stdin>") -> tuple[str, str]:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(path, f"按 {encoding} 解码失败（{exc.reason}）") from None
+                raise InputError(
+                    path, f"按 {encoding} 解码失败（{exc.reason}）"
+                ) from None
             return _non_empty(text, path), encoding
     utf16 = _utf16_without_bom(data)
     if utf16:
@@ -81,7 +83,9 @@ def decode(data: bytes, path: str = "<stdin>") -> tuple[str, str]:
     raise InputError(path, "无法识别文件编码（不是 UTF-8、GB18030/GBK 或 UTF-16）")
 
 
-def read_path(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> bytes:
+def read_path(
+    path: Path, display: str | None = None, max_bytes: int = MAX_BYTES
+) -> bytes:
     """Read a file's bytes with a size limit; errors become :class:`InputError`."""
     name = display or str(path)
     try:

@@ -77,7 +77,7 @@ def finish(root: Node, text: str, index: LineIndex) -> None:
     nothing can fall between two nodes: that is what makes the tree lossless.
     """
     order = list(root.walk())
-    for node, following in zip(order, order[1:]):
+    for node, following in zip(order, order[1:], strict=False):
         node.head_end = following.start
     order[-1].head_end = len(text)
     _close(root, text, index)

@@ -25,7 +25,9 @@ def test_outline_runs_from_any_directory(tmp_path):
     result = run("outline", str(seed_path("002")), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "一、主要举措和成效" in result.stdout
-    assert "（九）" not in result.stdout and "(九)坚持和加强党的全面领导" in result.stdout
+    assert (
+        "（九）" not in result.stdout and "(九)坚持和加强党的全面领导" in result.stdout
+    )
 
 
 def test_unreadable_file_is_one_line_on_stderr(tmp_path):

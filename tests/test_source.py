@@ -109,8 +109,15 @@ def test_outline_text_and_json_for_a_seed():
     assert [c["marker"] for c in top] == ["一、", "二、"]
     first = top[0]
     assert set(first) >= {
-        "kind", "level", "marker", "number", "title", "line", "end_line",
-        "defects", "children",
+        "kind",
+        "level",
+        "marker",
+        "number",
+        "title",
+        "line",
+        "end_line",
+        "defects",
+        "children",
     }
     item2 = first["children"][0]["children"][1]
     assert (item2["level"], item2["number"], item2["line"]) == (3, 2, 18)

@@ -121,5 +121,5 @@ def test_lost_line_breaks_give_the_same_level1_and_level2_headings(seed):
         recovered = level12(joined)
         assert [h[:2] for h in recovered] == [h[:2] for h in original]
         # titles run on into the body when breaks are lost; they still start right
-        for before, after in zip(original, recovered):
+        for before, after in zip(original, recovered, strict=True):
             assert after[2].startswith(before[2])
