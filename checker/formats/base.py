@@ -1,0 +1,35 @@
+"""The writer interface every report format implements.
+
+A writer is handed finished documents one at a time, in input order, and writes
+as it goes: nothing but the rows of a table is kept. Writers never compute
+findings, never touch files other than ``out`` and never decide exit codes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, TextIO
+
+from checker.formats.summary import Summary
+
+#: Looks up a ruleset id's rules (for SARIF metadata); injected by the command.
+RulesLookup = Callable[[str], list[Any]]
+
+
+class Writer:
+    """Base writer: ``begin``, then ``document`` per document, then ``end``."""
+
+    def __init__(
+        self, out: TextIO, tool: dict[str, str], rules: RulesLookup | None = None
+    ) -> None:
+        self.out = out
+        self.tool = tool
+        self.rules = rules
+
+    def begin(self) -> None:
+        """Write whatever precedes the first document."""
+
+    def document(self, doc: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def end(self, summary: Summary) -> None:
+        """Write whatever follows the last document."""
