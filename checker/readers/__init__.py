@@ -1,17 +1,51 @@
 """Bytes of a submitted file to a :class:`~checker.source.Source`, by format.
 
-The format is chosen by content, not by extension alone. Plain text (and
-Markdown) is decoded by :func:`checker.source.decode`.
+The format is chosen by content, not by extension (see :mod:`.sniff`): Word
+.docx (one paragraph per line, ``line_label`` 段), saved web pages, PDF with a
+text layer, legacy .doc/.wps/RTF through an external converter, and plain text
+or Markdown decoded by :func:`checker.source.decode`. Readers never print: they
+return a Source or raise InputError with a one-line Chinese reason.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from checker.source import Source, decode
+from checker.readers.sniff import sniff
+from checker.source import MAX_BYTES, InputError, Source, decode
 
 
 def load_source(data: bytes, name: str) -> Source:
     """Turn a file's bytes into report text; raise InputError with a Chinese reason."""
-    text, encoding = decode(data, name)
-    return Source(name, text, encoding, "txt", "行", hashlib.sha256(data).hexdigest())
+    if len(data) > MAX_BYTES:
+        raise InputError(name, f"文件过大（{len(data)} 字节，上限 {MAX_BYTES} 字节）")
+    if not data:
+        raise InputError(name, "文件为空")
+    digest = hashlib.sha256(data).hexdigest()
+    fmt = sniff(data, name)
+    label = "行"
+    if fmt == "docx":
+        from checker.readers.docx import read_docx
+
+        text, encoding, label = (
+            "\n".join(p.text for p in read_docx(data, name)),
+            "utf-8",
+            "段",
+        )
+    elif fmt == "html":
+        from checker.readers.html import read_html
+
+        text, encoding = read_html(data, name)
+    elif fmt == "pdf":
+        from checker.readers.pdf import read_pdf
+
+        text, encoding = read_pdf(data, name), "utf-8"
+    elif fmt in ("ole2", "rtf"):
+        from checker.readers.legacy import read_legacy
+
+        text, encoding = read_legacy(data, name, fmt), "utf-8"
+    else:
+        text, encoding = decode(data, name)
+    if not text.strip():
+        raise InputError(name, "文件没有正文（只有空白）")
+    return Source(name, text, encoding, fmt, label, digest)

@@ -1,0 +1,79 @@
+"""Legacy binary Word (.doc), WPS (.wps) and RTF through an external converter.
+
+These formats have no maintained pure-Python reader, so the checker borrows
+LibreOffice (``soffice --headless --convert-to txt``) or, for .doc only,
+antiword, whichever is installed. Both run with a timeout in a private temp
+directory; without either the error says what to install.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from checker.source import InputError, decode
+
+#: Seconds a converter may run; LibreOffice's first start alone can take ~10 s.
+TIMEOUT = 120
+_MISSING = "需要安装 LibreOffice（soffice）或 antiword 才能读取 .doc/.wps 文件"
+_SUFFIX = {"ole2": ".doc", "rtf": ".rtf"}
+
+
+def read_legacy(data: bytes, path: str, fmt: str = "ole2") -> str:
+    """Convert and return the document's text; raise InputError in Chinese."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    antiword = shutil.which("antiword") if fmt == "ole2" else None
+    if not soffice and not antiword:
+        raise InputError(path, _MISSING)
+    with tempfile.TemporaryDirectory(prefix="fazhi-") as tmp:
+        source = Path(tmp) / f"input{_SUFFIX.get(fmt, '.doc')}"
+        source.write_bytes(data)
+        if soffice:
+            out = _run_soffice(soffice, source, Path(tmp), path)
+        else:
+            out = _run([antiword, "-w", "0", str(source)], path, Path(tmp))
+    text, _ = decode(out, path)
+    # Converters end paragraphs with CRLF or form feeds; one paragraph, one line.
+    return text.replace("\r\n", "\n").replace("\f", "\n")
+
+
+def _run_soffice(soffice: str, source: Path, tmp: Path, path: str) -> bytes:
+    # A private profile: a user's running LibreOffice would otherwise swallow the job.
+    profile = (tmp / "profile").as_uri()
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "txt:Text (encoded):UTF8",
+        "--outdir",
+        str(tmp),
+        str(source),
+    ]
+    _run(command, path, tmp)
+    result = source.with_suffix(".txt")
+    if not result.exists():
+        raise InputError(path, "LibreOffice 未能转换该文件（文件可能已损坏）")
+    return result.read_bytes()
+
+
+def _run(command: list[str], path: str, tmp: Path) -> bytes:
+    env = dict(os.environ, HOME=str(tmp))
+    try:
+        done = subprocess.run(
+            command, capture_output=True, timeout=TIMEOUT, env=env, cwd=tmp, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise InputError(path, f"转换超时（超过 {TIMEOUT} 秒）") from None
+    except OSError as exc:
+        raise InputError(path, f"无法运行转换程序（{exc.strerror or exc}）") from None
+    if done.returncode != 0:
+        name = Path(command[0]).name
+        raise InputError(
+            path, f"{name} 转换失败（退出码 {done.returncode}），文件可能已损坏"
+        )
+    return done.stdout

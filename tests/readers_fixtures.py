@@ -1,0 +1,131 @@
+"""Fixture builders for the reader tests: real formats written in code.
+
+Nothing here is a committed binary: python-docx writes Word files (with real
+numbering.xml list definitions), the stdlib writes GBK web pages and zips, and
+reportlab writes PDFs with its built-in CID font STSong-Light (no font files).
+"""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from checker.numbering import parse_lines
+from checker.readers.wordnum import format_number
+
+W_NS = nsdecls("w")
+
+#: One list definition: 一、 / （一） / 1. — GB/T 9704 levels as Word numbers them.
+ABSTRACT_XML = f"""
+<w:abstractNum {W_NS} w:abstractNumId="90">
+  <w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+    <w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+    <w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+    <w:lvlText w:val="%3."/><w:suff w:val="nothing"/></w:lvl>
+</w:abstractNum>"""
+
+
+def add_list(
+    document,
+    abstract_xml: str = ABSTRACT_XML,
+    num_id: int = 90,
+    abstract_id: int = 90,
+    overrides: str = "",
+) -> str:
+    """Add an abstractNum and a num to the document's numbering part; return numId."""
+    numbering = document.part.numbering_part.element
+    if not numbering.xpath(f"w:abstractNum[@w:abstractNumId='{abstract_id}']"):
+        first_num = numbering.find(qn("w:num"))
+        abstract = parse_xml(abstract_xml)
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            numbering.append(abstract)
+    numbering.append(
+        parse_xml(
+            f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+            f"{overrides}</w:num>"
+        )
+    )
+    return str(num_id)
+
+
+def number_paragraph(paragraph, num_id: str, ilvl: int) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(
+        parse_xml(
+            f'<w:numPr {W_NS}><w:ilvl w:val="{ilvl}"/>'
+            f'<w:numId w:val="{num_id}"/></w:numPr>'
+        )
+    )
+
+
+def to_bytes(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def docx_typed(text: str) -> bytes:
+    """Each non-blank line of ``text`` as one paragraph, numbers typed by hand."""
+    document = docx.Document()
+    for line in text.splitlines():
+        if line.strip():
+            document.add_paragraph(line)
+    return to_bytes(document)
+
+
+def docx_auto(text: str) -> tuple[bytes, str]:
+    """Level-1/2 headings numbered by Word's list feature instead of typed.
+
+    A typed marker becomes automatic only where Word's counter would print the
+    same number (so gaps and repeats stay typed, as a drafter's would). Returns
+    the .docx and the text Word would display: markers as Word renders them
+    (full-width （一） where the seed typed (一)).
+    """
+    document = docx.Document()
+    num_id = add_list(document)
+    counters = [0, 0]
+    shown: list[str] = []
+    for raw in parse_lines(text):
+        line = text[raw.start : raw.end]
+        if not line.strip():
+            continue
+        auto = _auto_level(raw, counters)
+        if auto is None:
+            document.add_paragraph(line)
+            shown.append(line)
+            continue
+        rest = text[raw.marker.end : raw.end]
+        number_paragraph(document.add_paragraph(rest), num_id, auto)
+        numeral = format_number(counters[auto], "chineseCounting")
+        shown.append((f"{numeral}、" if auto == 0 else f"（{numeral}）") + rest)
+    return to_bytes(document), "\n".join(shown)
+
+
+def _auto_level(raw, counters: list[int]) -> int | None:
+    marker = raw.marker
+    if marker is None or marker.start != raw.body:
+        return None
+    if (
+        marker.kind == "L1"
+        and marker.style == "N、"
+        and marker.number == counters[0] + 1
+    ):
+        counters[0], counters[1] = counters[0] + 1, 0
+        return 0
+    if (
+        marker.kind == "L2"
+        and marker.style in ("(N)", "（N）")
+        and counters[0]
+        and marker.number == counters[1] + 1
+    ):
+        counters[1] += 1
+        return 1
+    return None
