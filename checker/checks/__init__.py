@@ -1,0 +1,47 @@
+"""Check types: one module each, with NODES, DEFAULTS, check() and a docstring.
+
+The docstring is the documentation (options, PASS/FAIL examples); ``explain``
+shows it. The registry is explicit: a new check type is added here.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from checker.checks import (
+    date_format,
+    deadline,
+    enum_sequence,
+    item_status,
+    level_skip,
+    marker_defect,
+    mixed_style,
+    placeholder,
+    plan_year,
+    premature_date,
+    reasons_missing,
+    sequence,
+    stale_slogan,
+    thin_section,
+    title,
+    too_deep,
+)
+
+CHECKS: dict[str, ModuleType] = {
+    "item-status": item_status,
+    "marker-defect": marker_defect,
+    "sequence": sequence,
+    "mixed-style": mixed_style,
+    "level-skip": level_skip,
+    "too-deep": too_deep,
+    "enum-sequence": enum_sequence,
+    "title": title,
+    "date-format": date_format,
+    "deadline": deadline,
+    "premature-date": premature_date,
+    "plan-year": plan_year,
+    "reasons-missing": reasons_missing,
+    "thin-section": thin_section,
+    "placeholder": placeholder,
+    "stale-slogan": stale_slogan,
+}

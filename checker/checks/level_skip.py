@@ -1,0 +1,42 @@
+"""A heading that skips a level: （1） directly under 一、 (GB/T 9704-2012 §7.3.3).
+
+Skips listed in ``tolerated`` (as "PARENT-CHILD" levels) are reported with
+``tolerated_severity`` instead of the rule's severity: 一、 → 1. is widely
+accepted in practice (DOMAIN §4).
+
+Options:
+  tolerated: skips reported at the lower severity, e.g. ["1-3"].
+  tolerated_severity: severity for tolerated skips (info/warning/error).
+
+FAIL:
+  一、主要举措
+  （1）深化改革
+PASS:
+  一、主要举措
+  （一）深化改革
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.checks.context import Context
+from checker.finding import Hit
+
+NODES = ("document", "section")
+DEFAULTS: dict[str, object] = {"tolerated": ["1-3"], "tolerated_severity": "info"}
+_NAMES = {0: "正文", 1: "“一、”", 2: "“（一）”", 3: "“1.”", 4: "“（1）”"}
+
+
+def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
+    for parent in nodes:
+        parent_level = parent.level or 0
+        for child in parent.children:
+            if child.kind != "section" or not child.level:
+                continue
+            if child.level > parent_level + 1:
+                key = f"{parent_level}-{child.level}"
+                severity = options["tolerated_severity"] if key in options["tolerated"] else None
+                yield Hit(child.marker.start, child.marker.text, {
+                    "marker": child.marker.text, "parent": _NAMES[parent_level],
+                    "missing": _NAMES[parent_level + 1]}, severity)

@@ -1,0 +1,45 @@
+"""Numbering markers written wrongly (GB/T 9704-2012 §7.3.3).
+
+Reports every heading or enumeration marker carrying one of ``defects``, as
+classified by checker.numbering: ``punctuation`` (``1、`` ``（一）、`` ``一.``),
+``missing-punctuation`` (``2加强``), ``missing-numeral`` (``（）``).
+
+Options:
+  defects: list of marker defects to report.
+
+FAIL (defects [missing-punctuation]):
+  2加强政务服务体系创新
+PASS:
+  2.加强政务服务体系创新
+FAIL (defects [missing-numeral]):
+  （）主要领导亲自落实
+PASS:
+  （一）主要领导亲自落实
+FAIL (defects [punctuation]):
+  （一）、依法履行政府职能
+PASS:
+  （一）依法履行政府职能
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.checks.context import Context
+from checker.finding import Hit
+
+NODES = ("section", "enum")
+DEFAULTS: dict[str, object] = {"defects": ["punctuation"]}
+
+
+def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
+    for node in nodes:
+        marker = node.marker
+        if marker is None:
+            continue
+        for defect in marker.defects:
+            if defect in options["defects"]:
+                line_end = ctx.text.find("\n", marker.start)
+                stop = min(marker.end + 12, line_end if line_end >= 0 else len(ctx.text))
+                yield Hit(marker.start, ctx.text[marker.start:stop].rstrip(),
+                          {"marker": marker.text, "style": marker.style})

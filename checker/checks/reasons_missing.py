@@ -1,0 +1,39 @@
+"""A shortcomings section that lists problems but gives no causes (督察工作规定 2019).
+
+The regulation asks for 存在的不足和原因; evaluators criticise 不足 without 原因
+(DOMAIN §6). Looks for cause words in the section's body (not its heading, which
+often says 原因 while the body gives none).
+
+Options:
+  keywords: regular expression for wording that gives causes.
+
+FAIL:
+  三、存在的不足和原因
+  一是学法主动性不够。二是宣传教育力度不够。
+PASS:
+  三、存在的不足和原因
+  一是学法主动性不够，主要原因是学习制度落实不严。
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.checks.context import Context, visible
+from checker.finding import Hit
+
+NODES = ("document",)
+DEFAULTS: dict[str, object] = {
+    "keywords": r"原因|由于|因为|导致|造成|根源|究其|归因|在于|缘于|源于|主要是",
+}
+
+
+def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
+    item = ctx.item("shortcomings")
+    if item is None or item.status != "present" or item.node is None:
+        return
+    node = item.node
+    body = ctx.text[node.head_end:node.end]
+    if not re.search(options["keywords"], body):
+        yield Hit(visible(ctx.text, node.start), node.title, {"heading": node.title})

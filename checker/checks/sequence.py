@@ -1,0 +1,75 @@
+"""Heading numbers that jump, repeat or run backwards at one level.
+
+Children restart at 1 under each parent (GB/T 9704-2012 §7.3.3). At the levels
+in ``run_on_levels`` a report may instead continue the numbers across parents
+(（一）1. 2.（二）3. 4.); either habit is accepted, but a document that uses both
+gets one hit at the first place where the habit changes. Markers that lost
+their numeral (（）) are left to numbering/missing-numeral.
+
+Options:
+  run_on_levels: levels at which numbers may run on across parents.
+
+FAIL:
+  一、主要举措
+  三、存在的不足
+PASS:
+  一、主要举措
+  二、存在的不足
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.checks.context import Context
+from checker.finding import Hit
+from checker.tree import Node
+
+NODES = ("document", "section")
+DEFAULTS: dict[str, object] = {"run_on_levels": [3]}
+
+
+def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
+    last: dict[int, int] = {}  # level -> last number seen anywhere
+    habit: dict[int, str] = {}  # level -> "restart" | "run-on"
+    for parent in nodes:
+        groups: dict[int, list[Node]] = {}
+        for child in parent.children:
+            if child.kind == "section" and child.marker and child.marker.number:
+                groups.setdefault(child.level, []).append(child)
+        for level, children in groups.items():
+            yield from _group(ctx, level, children, last, habit, options)
+
+
+def _group(ctx, level, children, last, habit, options) -> Iterator[Hit]:
+    expected = 1
+    first = children[0].marker.number
+    if level in options["run_on_levels"] and level in last and first != 1:
+        if first == last[level] + 1:
+            expected = first
+            yield from _habit(ctx, level, "run-on", children[0], habit)
+    elif level in options["run_on_levels"] and level in last:
+        yield from _habit(ctx, level, "restart", children[0], habit)
+    for child in children:
+        number = child.marker.number
+        if number != expected:
+            kind = "重复" if number < expected and number == expected - 1 else (
+                "倒序" if number < expected else "跳号")
+            yield Hit(child.marker.start, _line(ctx, child),
+                      {"marker": child.marker.text, "expected": expected, "kind": kind})
+        expected = number + 1
+        last[level] = number
+
+
+def _habit(ctx, level, kind, node, habit) -> Iterator[Hit]:
+    previous = habit.setdefault(level, kind)
+    if previous != kind:
+        habit[level] = kind
+        yield Hit(node.marker.start, _line(ctx, node),
+                  {"marker": node.marker.text, "expected": "与前文一致的编号方式",
+                   "kind": "编号方式前后不一（有的连续编号，有的重新编号）"})
+
+
+def _line(ctx: Context, node: Node) -> str:
+    end = ctx.text.find("\n", node.start)
+    return ctx.text[node.start:end if end >= 0 else len(ctx.text)].strip()[:30]

@@ -1,0 +1,37 @@
+"""The 2015-era goal 廉洁高效、守法诚信 in a report on a later period (DOMAIN §6).
+
+The 2021-2025 纲要 describes the goal as 智能高效、廉洁诚信; copying the old
+slogan marks a report pasted from an old template.
+
+Options:
+  slogan: the outdated wording.
+  current: the wording that replaced it.
+  from_year: first report year in which the slogan is outdated.
+
+FAIL (report on 2022):
+  建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府
+PASS:
+  建设职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意的法治政府
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.checks.context import Context
+from checker.finding import Hit
+
+NODES = ("document",)
+DEFAULTS: dict[str, object] = {
+    "slogan": "廉洁高效、守法诚信", "current": "智能高效、廉洁诚信", "from_year": 2021,
+}
+
+
+def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
+    if ctx.year is None or ctx.year < options["from_year"]:
+        return
+    for node in ctx.report_nodes():
+        start = ctx.text.find(options["slogan"], node.start, node.head_end)
+        if start >= 0:
+            yield Hit(start, options["slogan"], {"slogan": options["slogan"],
+                                                 "current": options["current"]})

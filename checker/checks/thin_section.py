@@ -1,0 +1,39 @@
+"""A required item whose text is too short to say anything (DOMAIN §6: 泛化).
+
+Counts the characters of the item's section body, whitespace excluded.
+
+Options:
+  items: checklist items to measure.
+  min_length: fewest characters a section body should have.
+
+FAIL (min_length 100):
+  三、存在的不足和原因
+  一是学法不够。二是宣传不够。三是能力有待提升。
+PASS:
+  a body of at least min_length characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.checks.context import Context, visible
+from checker.finding import Hit
+
+NODES = ("document",)
+DEFAULTS: dict[str, object] = {
+    "items": ["measures", "shortcomings", "first-responsible", "next-year-plan"],
+    "min_length": 100,
+}
+
+
+def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
+    for item in ctx.checklist:
+        if item.id not in options["items"] or item.status != "present" or not item.node:
+            continue
+        node = item.node
+        length = len(re.sub(r"\s", "", ctx.text[node.head_end:node.end]))
+        if length < options["min_length"]:
+            yield Hit(visible(ctx.text, node.start), node.title,
+                      {"item": item.name, "length": length, "min": options["min_length"]})

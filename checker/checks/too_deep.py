@@ -1,0 +1,35 @@
+"""Headings nested deeper than the four levels of GB/T 9704-2012 §7.3.3.
+
+Options:
+  max_depth: the deepest nesting of headings allowed.
+
+FAIL:
+  一、… （一）… 1.… （1）… ①…（①在（1）之下，第五层）
+PASS:
+  一、… （一）… 1.… （1）…
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.checks.context import Context
+from checker.finding import Hit
+from checker.tree import Node
+
+NODES = ("document",)
+DEFAULTS: dict[str, object] = {"max_depth": 4}
+
+
+def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
+    for root in nodes:
+        yield from _walk(root, 0, options["max_depth"])
+
+
+def _walk(node: Node, depth: int, limit: int) -> Iterator[Hit]:
+    for child in node.children:
+        if child.kind == "section" and child.marker:
+            if depth + 1 > limit:
+                yield Hit(child.marker.start, child.marker.text,
+                          {"marker": child.marker.text, "depth": depth + 1, "max": limit})
+            yield from _walk(child, depth + 1, limit)
