@@ -21,13 +21,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 #: Extensions of the formats reports arrive in (DOMAIN.md §1, §5).
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.doc", "*.wps", "*.html", "*.htm", "*.pdf")
+DEFAULT_INCLUDE = (
+    "*.txt",
+    "*.md",
+    "*.docx",
+    "*.doc",
+    "*.wps",
+    "*.html",
+    "*.htm",
+    "*.pdf",
+)
 #: An input: a path, or ("<stdin>", bytes) read by the command beforehand.
-Item = Union[str, tuple[str, bytes]]
+Item = str | tuple[str, bytes]
 Document = dict[str, Any]
+CRASHED = "检查进程异常退出（文件可能触发了程序缺陷）"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +55,8 @@ class CheckTimeout(Exception):
 
 
 def discover(
-    paths: Iterable[str], include: Sequence[str] = DEFAULT_INCLUDE,
+    paths: Iterable[str],
+    include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
 ) -> list[str]:
     """Expand directories recursively, in sorted order; files named are kept as is.
@@ -99,7 +110,8 @@ def check_item(item: Item, options: Options) -> Document:
     except CheckTimeout:
         return engine.error_document(name, f"检查超时（超过 {options.timeout:g} 秒）")
     except Exception as error:  # a bug must cost one document, not the batch
-        return engine.error_document(name, f"检查出错（{type(error).__name__}: {error}）")
+        reason = f"检查出错（{type(error).__name__}: {error}）"
+        return engine.error_document(name, reason)
 
 
 def check_chunk(items: list[Item], options: Options) -> list[Document]:
@@ -110,7 +122,8 @@ def check_chunk(items: list[Item], options: Options) -> list[Document]:
 def _deadline(seconds: float) -> Iterator[None]:
     """Raise CheckTimeout after ``seconds`` (POSIX interval timer, main thread only)."""
     usable = (
-        seconds > 0 and hasattr(signal, "setitimer")
+        seconds > 0
+        and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
     if not usable:
@@ -180,7 +193,7 @@ def _isolated(item: Item, options: Options) -> Document:
             from checker import engine
 
             name = item if isinstance(item, str) else item[0]
-            return engine.error_document(name, "检查进程异常退出（文件可能触发了程序缺陷）")
+            return engine.error_document(name, CRASHED)
 
 
 def _executor(jobs: int) -> ProcessPoolExecutor:

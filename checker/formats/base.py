@@ -7,7 +7,8 @@ findings, never touch files other than ``out`` and never decide exit codes.
 
 from __future__ import annotations
 
-from typing import Any, Callable, TextIO
+from collections.abc import Callable
+from typing import Any, TextIO
 
 from checker.formats.summary import Summary
 

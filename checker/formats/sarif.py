@@ -27,6 +27,10 @@ def artifact(path: str) -> dict[str, str]:
     return {"uri": quote(path.replace("\\", "/"), safe="/:")}
 
 
+def _location(path: str) -> dict[str, Any]:
+    return {"physicalLocation": {"artifactLocation": artifact(path)}}
+
+
 def result(doc: dict[str, Any], finding: dict[str, Any]) -> dict[str, Any]:
     location: dict[str, Any] = {"artifactLocation": artifact(doc["path"])}
     if finding.get("line"):
@@ -48,12 +52,15 @@ def result(doc: dict[str, Any], finding: dict[str, Any]) -> dict[str, Any]:
 def rule_descriptor(rule: Any) -> dict[str, Any]:
     """SARIF reportingDescriptor from a pack rule (id, check, severity, message ...)."""
     basis = getattr(rule, "basis", None) or ""
-    message = str(getattr(rule, "message", "") or rule.id)
+    message = str(
+        getattr(rule, "summary", "") or getattr(rule, "message", "") or rule.id
+    )
+    full = f"{message}（依据：{basis}）" if basis else message
     return {
         "id": rule.id,
         "name": rule.id,
         "shortDescription": {"text": message},
-        "fullDescription": {"text": f"{message}（依据：{basis}）" if basis else message},
+        "fullDescription": {"text": full},
         "help": {"text": getattr(rule, "hint", None) or message},
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "note")},
         "properties": {"basis": basis, "check": getattr(rule, "check", None)},
@@ -63,8 +70,9 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
 class SarifWriter(Writer):
     def begin(self) -> None:
         self.out.write(
-            '{\n  "$schema": "%s",\n  "version": "2.1.0",\n  "runs": [\n    {\n'
-            '      "columnKind": "unicodeCodePoints",\n      "results": [' % SARIF_SCHEMA
+            f'{{\n  "$schema": "{SARIF_SCHEMA}",\n  "version": "2.1.0",\n'
+            '  "runs": [\n    {\n      "columnKind": "unicodeCodePoints",\n'
+            '      "results": ['
         )
         self._results = 0
         self._rulesets: set[str] = set()
@@ -88,7 +96,7 @@ class SarifWriter(Writer):
                 {
                     "level": "error",
                     "message": {"text": f"{path}：{reason}"},
-                    "locations": [{"physicalLocation": {"artifactLocation": artifact(path)}}],
+                    "locations": [_location(path)],
                 }
                 for path, reason in self._errors
             ],

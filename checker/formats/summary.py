@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 #: Checklist items in report order (2019 督察工作规定 第二十五条 lists them so).
-ITEMS = ("measures", "shortcomings", "first-responsible", "next-year-plan", "other-matters")
+ITEMS = (
+    "measures",
+    "shortcomings",
+    "first-responsible",
+    "next-year-plan",
+    "other-matters",
+)
 #: Short Chinese column labels for tables; the full names are in the rule packs.
 ITEM_LABELS = {
     "measures": "举措成效",
@@ -67,19 +73,19 @@ class Summary:
 def summary_lines(summary: Summary) -> list[str]:
     """The Chinese summary printed after the rows of text and table reports."""
     data = summary.to_dict()
+    found = data["findings"]
     lines = [
         f"共 {data['total']} 份报告：通过 {data['pass']} 份，不通过 {data['fail']} 份，"
         f"无法检查 {data['error']} 份。",
-        f"问题共计：错误 {data['findings']['error']} 个，警告 {data['findings']['warning']} 个，"
-        f"提示 {data['findings']['info']} 个。",
+        f"问题共计：错误 {found['error']} 个，警告 {found['warning']} 个，"
+        f"提示 {found['info']} 个。",
     ]
     if data["checklist"]:
         lines.append("清单项（具备 / 部分 / 缺少，份数）：")
         for item, counts in data["checklist"].items():
             label = ITEM_LABELS.get(item, item)
-            lines.append(
-                f"  {label}：{counts['present']} / {counts['partial']} / {counts['missing']}"
-            )
+            marks = " / ".join(str(counts[status]) for status in STATUSES)
+            lines.append(f"  {label}：{marks}")
     if data["rules"]:
         lines.append("触发的规则（涉及报告份数）：")
         lines.extend(f"  {rule}：{count} 份" for rule, count in data["rules"].items())

@@ -44,7 +44,8 @@ class TableWriter(Writer):
     def end(self, summary: Summary) -> None:
         from tabulate import tabulate  # imported here: only tables need it
 
-        self.out.write(tabulate(self._rows, HEADERS, tablefmt="simple", disable_numparse=True))
+        table = tabulate(self._rows, HEADERS, tablefmt="simple", disable_numparse=True)
+        self.out.write(table)
         self.out.write("\n\n" + "\n".join(summary_lines(summary)) + "\n")
 
 

@@ -18,8 +18,10 @@ _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 @lru_cache(maxsize=1)
 def report_schema() -> dict[str, Any]:
     """The schema of a whole ``--format json`` report."""
-    text = resources.files(__package__).joinpath("report.schema.json").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files(__package__)
+        .joinpath("report.schema.json")
+        .read_text(encoding="utf-8")
     )
     return json.loads(text)
 

@@ -1,0 +1,188 @@
+"""Report writers on hand-made documents: what each format looks like."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from checker.formats import FORMATS, Summary, make_writer, summary_lines
+from checker.schema import jsonl_line_schema, report_schema
+
+TOOL = {"name": "fazhi-check", "version": "0.1.0"}
+SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+ITEMS = (
+    "measures",
+    "shortcomings",
+    "first-responsible",
+    "next-year-plan",
+    "other-matters",
+)
+
+
+def document(path: str, statuses: str = "ppmpm", severities: str = "ew") -> dict:
+    """A checked document: statuses p/a/m per item, one finding per severity letter."""
+    names = {"p": "present", "a": "partial", "m": "missing"}
+    levels = {"e": "error", "w": "warning", "i": "info"}
+    return {
+        "path": path,
+        "sha256": "0" * 64,
+        "status": "fail" if "e" in severities else "pass",
+        "meta": {
+            "title": "关于2022年法治政府建设情况的报告",
+            "unit": "某县人民政府",
+            "year": 2022,
+            "date": "2023-01-20",
+            "published": None,
+        },
+        "ruleset": {"id": "fazhi-2019", "basis": "法治政府建设与责任落实督察工作规定"},
+        "checklist": [
+            {
+                "id": item,
+                "name": item,
+                "status": names[code],
+                "required": True,
+                "evidence": None,
+            }
+            for item, code in zip(ITEMS, statuses, strict=True)
+        ],
+        "findings": [
+            {
+                "rule": RULE_IDS[n],
+                "severity": levels[code],
+                "line": 3 + n,
+                "column": 1,
+                "text": "二、",
+                "message": "序号不连续",
+                "basis": "GB/T 9704",
+                "hint": "改为连续序号",
+            }
+            for n, code in enumerate(severities)
+        ],
+    }
+
+
+def error(path: str, reason: str = "文件为空") -> dict:
+    return {
+        "path": path,
+        "sha256": None,
+        "status": "error",
+        "error": reason,
+        "meta": {
+            "title": None,
+            "unit": None,
+            "year": None,
+            "date": None,
+            "published": None,
+        },
+        "ruleset": {"id": None, "basis": None},
+        "checklist": [],
+        "findings": [],
+    }
+
+
+RULE_IDS = ("numbering/sequence", "meta/title", "content/placeholder")
+DOCS = [document("a/甲.txt"), document("b.txt", "ppppp", "w"), error("c.txt")]
+
+
+class Rule:
+    def __init__(self, rule_id: str, severity: str) -> None:
+        self.id, self.severity, self.check = rule_id, severity, "sequence"
+        self.summary, self.message = "序号连续", "序号{found}不连续"
+        self.basis, self.hint = "GB/T 9704-2012 7.3.3", "改为连续序号"
+
+
+def render(fmt: str, docs: list[dict] = DOCS) -> str:
+    out = io.StringIO()
+    writer = make_writer(
+        fmt, out, TOOL, lambda _: [Rule("numbering/sequence", "error")]
+    )
+    summary = Summary()
+    writer.begin()
+    for doc in docs:
+        summary.add(doc)
+        writer.document(doc)
+    writer.end(summary)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("docs", [DOCS, []])
+def test_json_is_streamed_yet_identical_to_one_dump(docs: list[dict]) -> None:
+    text = render("json", docs)
+    report = json.loads(text)
+    assert text == json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    jsonschema.validate(report, report_schema())
+    assert [doc["path"] for doc in report["documents"]] == [d["path"] for d in docs]
+
+
+def test_jsonl_has_a_line_per_document_then_the_summary() -> None:
+    lines = [json.loads(line) for line in render("jsonl").splitlines()]
+    assert len(lines) == 4
+    for line in lines:
+        jsonschema.validate(line, jsonl_line_schema())
+    assert lines[-1]["summary"]["total"] == 3
+    assert lines[-1]["schema_version"] == "1"
+
+
+def test_summary_counts_documents_items_and_rules() -> None:
+    summary = Summary()
+    for doc in DOCS:
+        summary.add(doc)
+    data = summary.to_dict()
+    assert (data["total"], data["pass"], data["fail"], data["error"]) == (3, 1, 1, 1)
+    assert data["checklist"]["first-responsible"] == {
+        "present": 1,
+        "partial": 0,
+        "missing": 1,
+    }
+    assert data["rules"] == {"numbering/sequence": 2, "meta/title": 1}
+    assert list(data["checklist"]) == list(ITEMS)
+    assert "共 3 份报告：通过 1 份，不通过 1 份，无法检查 1 份。" in summary_lines(
+        summary
+    )
+
+
+def test_csv_opens_in_excel_utf8_with_bom() -> None:
+    text = render("csv")
+    assert text.startswith("\ufeff文件,")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert rows[1] == ["a/甲.txt", "✓", "✓", "✗", "✓", "✗", "1", "1", "不通过"]
+    assert rows[3][0] == "c.txt" and rows[3][-1] == "错误：文件为空"
+
+
+def test_table_marks_items_and_ends_with_the_summary() -> None:
+    text = render("table")
+    row = next(line for line in text.splitlines() if line.startswith("b.txt"))
+    assert row.split() == ["b.txt", "✓", "✓", "✓", "✓", "✓", "0", "1", "通过"]
+    assert "错误：文件为空" in text
+    assert text.rstrip().endswith("numbering/sequence：2 份")
+
+
+def test_sarif_validates_against_the_official_schema() -> None:
+    log = json.loads(render("sarif"))
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(log)
+    run = log["runs"][0]
+    assert [r["level"] for r in run["results"]] == ["error", "warning", "warning"]
+    first = run["results"][0]["locations"][0]["physicalLocation"]
+    assert first["artifactLocation"]["uri"] == "a/%E7%94%B2.txt"
+    assert first["region"] == {
+        "startLine": 3,
+        "startColumn": 1,
+        "snippet": {"text": "二、"},
+    }
+    (rule,) = run["tool"]["driver"]["rules"]
+    assert rule["help"]["text"] == "改为连续序号"
+    assert rule["defaultConfiguration"]["level"] == "error"
+    assert rule["properties"]["basis"] == "GB/T 9704-2012 7.3.3"
+    (note,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["message"]["text"] == "c.txt：文件为空"
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "text"])
+def test_output_is_deterministic(fmt: str) -> None:
+    assert render(fmt) == render(fmt)
