@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from checker import __version__
+from checker.commands.check import check
 from checker.commands.outline import outline
+from checker.commands.rules import explain, rules_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,3 +17,6 @@ def main() -> None:
 
 
 main.add_command(outline)
+main.add_command(check)
+main.add_command(rules_command)
+main.add_command(explain)

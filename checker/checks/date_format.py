@@ -3,8 +3,12 @@
 Arabic numerals, the full year, month and day without zero padding. Not
 20181219, 2018.12.19, 2018-12-19, 2018年01月05日, 18年, 二〇一八年十二月十九日.
 
+A report with no 成文日期 at all is reported with ``missing_severity`` (web
+copies often drop the date and signature, so this is informational by default).
+
 Options:
   pattern: regular expression the date must match in full.
+  missing_severity: severity when there is no date; "" to stay silent.
 
 FAIL:
   20181219
@@ -21,18 +25,27 @@ from checker.checks.context import Context, visible
 from checker.finding import Hit
 
 NODES = ("date",)
-DEFAULTS: dict[str, object] = {"pattern": r"(?:19|20)\d\d年[1-9]\d?月[1-9]\d?日"}
+DEFAULTS: dict[str, object] = {
+    "pattern": r"(?:19|20)\d\d年[1-9]\d?月[1-9]\d?日",
+    "missing_severity": "info",
+}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
+    if not nodes and options["missing_severity"]:
+        last = ctx.report_nodes()[-1:] or [ctx.doc.root]
+        problem = "缺少成文日期（落款处应写明成文日期）"
+        yield Hit(visible(ctx.text, last[0].start), "", {"problem": problem, "date": "",
+                  "suggestion": "YYYY年M月D日"}, options["missing_severity"])
     for node in nodes:
         written = node.title.strip()
         if re.fullmatch(options["pattern"], written.replace(" ", "")):
             continue
         iso = ctx.doc.meta.date if node.title == ctx.doc.meta.date_text else None
         suggestion = _standard(iso) if iso else "YYYY年M月D日"
+        problem = f"成文日期“{written}”格式不规范，应写作“{suggestion}”"
         yield Hit(visible(ctx.text, node.start), written,
-                  {"date": written, "suggestion": suggestion})
+                  {"problem": problem, "date": written, "suggestion": suggestion})
 
 
 def _standard(iso: str) -> str:
