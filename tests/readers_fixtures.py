@@ -7,7 +7,9 @@ reportlab writes PDFs with its built-in CID font STSong-Light (no font files).
 
 from __future__ import annotations
 
+import html
 import io
+import zipfile
 
 import docx
 from docx.oxml import parse_xml
@@ -129,3 +131,79 @@ def _auto_level(raw, counters: list[int]) -> int | None:
         counters[1] += 1
         return 1
     return None
+
+
+def html_gbk(text: str) -> bytes:
+    """A saved government web page in GBK: chrome, scripts, one <p> per line."""
+    body = "\n".join(
+        f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip()
+    )
+    page = (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">\n<html><head>'
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        "<title>法治政府建设情况报告_政府网站</title>"
+        "<style>p { text-indent: 2em }</style>"
+        '<script>var nav = "一、首页 二、政务公开";</script></head>\n<body>'
+        f'<div class="content">\n{body}\n</div>'
+        "<noscript>请启用脚本</noscript></body></html>"
+    )
+    # "gb2312" pages really hold GBK/GB18030; the seeds use characters beyond GB2312.
+    return page.encode("gb18030")
+
+
+def pdf_lines(lines: list[str], font_size: float = 6) -> bytes:
+    """A PDF with one text line per line, on a page wide enough not to wrap."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width = max([len(line) for line in lines] + [40]) * font_size + 72
+    height = len(lines) * font_size * 1.5 + 72
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(width, height))
+    pdf.setFont("STSong-Light", font_size)
+    y = height - 36
+    for line in lines:
+        pdf.drawString(36, y, line)
+        y -= font_size * 1.5
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def pdf_of(text: str) -> bytes:
+    return pdf_lines([line for line in text.splitlines() if line.strip()])
+
+
+def scanned_pdf() -> bytes:
+    """An image-only PDF, as a scanner produces: no text layer at all."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(200, 200))
+    pdf.rect(20, 20, 160, 160, fill=1)  # stands in for the scanned page image
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def zip_members(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def zip_bomb() -> bytes:
+    """Small on disk, 16 MB of zeros inside: a ratio no Word file has."""
+    return zip_members(
+        {"word/document.xml": b"<w/>", "word/media/a.bin": bytes(16 << 20)}
+    )
+
+
+def corrupt_docx() -> bytes:
+    """A real .docx cut in half, as an interrupted download leaves it."""
+    data = docx_typed("一、总体情况\n正文")
+    return data[: len(data) // 2]

@@ -68,8 +68,8 @@ class _Text(HTMLParser):
             self.current.append(_SPACES.sub(" ", data))
 
     def flush(self) -> None:
-        # \u00a0 (&nbsp;) indents paragraphs on many sites; it is not content.
-        line = "".join(self.current).replace("\u00a0", " ").strip()
+        # &nbsp; and 　 indent paragraphs on many sites; str.strip drops both.
+        line = "".join(self.current).strip()
         if line:
             self.lines.append(line)
         self.current = []
