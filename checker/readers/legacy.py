@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -19,6 +20,7 @@ from checker.source import InputError, decode
 #: Seconds a converter may run; LibreOffice's first start alone can take ~10 s.
 TIMEOUT = 120
 _MISSING = "需要安装 LibreOffice（soffice）或 antiword 才能读取 .doc/.wps 文件"
+_MISSING_RTF = "需要安装 LibreOffice（soffice）才能读取 RTF 格式的 .doc 文件"
 _SUFFIX = {"ole2": ".doc", "rtf": ".rtf"}
 
 
@@ -27,7 +29,7 @@ def read_legacy(data: bytes, path: str, fmt: str = "ole2") -> str:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     antiword = shutil.which("antiword") if fmt == "ole2" else None
     if not soffice and not antiword:
-        raise InputError(path, _MISSING)
+        raise InputError(path, _MISSING if fmt == "ole2" else _MISSING_RTF)
     with tempfile.TemporaryDirectory(prefix="fazhi-") as tmp:
         source = Path(tmp) / f"input{_SUFFIX.get(fmt, '.doc')}"
         source.write_bytes(data)
@@ -64,16 +66,35 @@ def _run_soffice(soffice: str, source: Path, tmp: Path, path: str) -> bytes:
 def _run(command: list[str], path: str, tmp: Path) -> bytes:
     env = dict(os.environ, HOME=str(tmp))
     try:
-        done = subprocess.run(
-            command, capture_output=True, timeout=TIMEOUT, env=env, cwd=tmp, check=False
+        # Own process group: soffice forks soffice.bin, which a plain kill would
+        # leave running (and holding our pipes) after a timeout.
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            cwd=tmp,
+            start_new_session=True,
         )
-    except subprocess.TimeoutExpired:
-        raise InputError(path, f"转换超时（超过 {TIMEOUT} 秒）") from None
     except OSError as exc:
         raise InputError(path, f"无法运行转换程序（{exc.strerror or exc}）") from None
-    if done.returncode != 0:
+    try:
+        out, _ = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        raise InputError(path, f"转换超时（超过 {TIMEOUT} 秒）") from None
+    if process.returncode != 0:
         name = Path(command[0]).name
         raise InputError(
-            path, f"{name} 转换失败（退出码 {done.returncode}），文件可能已损坏"
+            path, f"{name} 转换失败（退出码 {process.returncode}），文件可能已损坏"
         )
-    return done.stdout
+    return out
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, AttributeError):
+        process.kill()
+    process.communicate()

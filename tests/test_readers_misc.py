@@ -1,0 +1,150 @@
+"""Sniffing, web pages, PDF edge cases and the legacy .doc converter branches."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import zipfile
+
+import pytest
+from readers_fixtures import docx_typed, pdf_lines
+
+from checker.readers import docx as docx_reader
+from checker.readers import legacy, load_source
+from checker.readers.html import declared_charset
+from checker.readers.sniff import OLE2_MAGIC, sniff
+from checker.source import InputError
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "fmt"),
+    [
+        (b"PK\x03\x04rest", "a.doc", "docx"),
+        (OLE2_MAGIC + b"\0" * 100, "a.docx", "ole2"),
+        (b"%PDF-1.7\n", "a.txt", "pdf"),
+        (b"{\\rtf1\\ansi", "a.doc", "rtf"),
+        (b"\xef\xbb\xbf<!DOCTYPE html><html>", "a.txt", "html"),
+        ("<HTML><body>一、".encode("utf-16"), "a.txt", "html"),
+        (b"<meta charset=gbk><p>x</p>", "a.htm", "html"),
+        ("# 标题\n一、总体".encode(), "a.md", "md"),
+        ("一、总体情况".encode("gb18030"), "a.html", "txt"),
+    ],
+)
+def test_sniff_by_content(data: bytes, name: str, fmt: str) -> None:
+    assert sniff(data, name) == fmt
+
+
+def test_declared_charset() -> None:
+    assert declared_charset(b'<meta charset="GB2312">') == "gb18030"
+    assert (
+        declared_charset(b"<meta http-equiv=x content='text/html; charset=utf-8'>")
+        == "utf-8"
+    )
+    assert declared_charset(b"<meta charset=klingon>") is None
+
+
+def test_html_text() -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><script>一、不是正文</script></head><body>"
+        "<div>首页 &gt; 政务公开</div><p>一、总体情况<br/>（一）依法&amp;履职</p>"
+        "<ul><li>1.第一项</li><li>2.第二项</li></ul><pre>甲\n乙</pre></body></html>"
+    )
+    source = load_source(page.encode(), "a.html")
+    assert source.text.splitlines() == [
+        "首页 > 政务公开",
+        "一、总体情况",
+        "（一）依法&履职",
+        "1.第一项",
+        "2.第二项",
+        "甲",
+        "乙",
+    ]
+
+
+def test_html_lying_charset_falls_back() -> None:
+    page = "<html><meta charset='gbk'><p>一、总体情况 — ☃</p></html>".encode()
+    source = load_source(page, "a.html")
+    assert source.text == "一、总体情况 — ☃" and source.encoding == "utf-8"
+
+
+def test_pdf_pages_in_order() -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for text in (["一、第一页"], ["二、第二页"]):
+        writer.add_page(PdfReader(io.BytesIO(pdf_lines(text))).pages[0])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert load_source(buffer.getvalue(), "a.pdf").text.splitlines() == [
+        "一、第一页",
+        "二、第二页",
+    ]
+
+
+def test_damaged_pdf() -> None:
+    with pytest.raises(InputError) as info:
+        load_source(b"%PDF-1.4\n" + b"\x00garbage" * 50, "bad.pdf")
+    assert "PDF" in info.value.reason and "\n" not in info.value.reason
+
+
+def test_capped_read_does_not_trust_the_directory(monkeypatch) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(docx_typed("正文")))
+    monkeypatch.setattr(docx_reader, "MAX_UNZIPPED", 100)
+    with pytest.raises(InputError, match="zip 炸弹"):
+        docx_reader._read_capped(archive, archive.infolist(), "a.docx")
+
+
+def _which(found: dict[str, str]):
+    return lambda name: found.get(name)
+
+
+@pytest.mark.parametrize("fmt", ["ole2", "rtf"])
+def test_legacy_without_converter(monkeypatch, fmt: str) -> None:
+    monkeypatch.setattr(legacy.shutil, "which", _which({}))
+    with pytest.raises(InputError) as info:
+        legacy.read_legacy(b"x", "旧.doc", fmt)
+    assert "LibreOffice（soffice）" in info.value.reason
+
+
+def test_ole2_without_converter_through_load_source(monkeypatch) -> None:
+    monkeypatch.setattr(legacy.shutil, "which", _which({}))
+    with pytest.raises(InputError) as info:
+        load_source(OLE2_MAGIC + b"\0" * 512, "旧.wps")
+    assert (
+        info.value.reason
+        == "需要安装 LibreOffice（soffice）或 antiword 才能读取 .doc/.wps 文件"
+    )
+
+
+def _script(tmp_path, body: str):
+    path = tmp_path / "fake-antiword"
+    path.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return str(path)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="uses a shell script as the converter")
+def test_legacy_with_antiword(monkeypatch, tmp_path) -> None:
+    fake = _script(tmp_path, "printf '一、总体情况\\r\\n正文\\f二、问题\\n'")
+    monkeypatch.setattr(legacy.shutil, "which", _which({"antiword": fake}))
+    source = load_source(OLE2_MAGIC + b"\0" * 512, "旧.doc")
+    assert source.format == "ole2"
+    assert source.text.splitlines() == ["一、总体情况", "正文", "二、问题"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="uses a shell script as the converter")
+def test_legacy_converter_failure_and_timeout(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(
+        legacy.shutil, "which", _which({"antiword": _script(tmp_path, "exit 3")})
+    )
+    with pytest.raises(InputError, match="退出码 3"):
+        legacy.read_legacy(b"x", "旧.doc")
+    monkeypatch.setattr(legacy, "TIMEOUT", 0.2)
+    monkeypatch.setattr(
+        legacy.shutil,
+        "which",
+        _which({"antiword": _script(tmp_path, "sleep 5; echo late")}),
+    )
+    with pytest.raises(InputError, match="转换超时"):
+        legacy.read_legacy(b"x", "旧.doc")
