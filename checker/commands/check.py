@@ -1,76 +1,205 @@
-"""``fazhi-check check FILE...``: check reports against a rule pack.
+"""``fazhi-check check PATH...``: check reports, one or thousands, in any format.
 
-Kept thin: the engine computes, report_text and json render, this module only
-reads files, writes stdout/stderr and chooses the exit code.
+The only place of the batch that touches stdin/stdout/stderr, the output file
+and the exit code. Finding inputs and checking them is :mod:`checker.batch`;
+writing the report is :mod:`checker.formats`.
 """
 
 from __future__ import annotations
 
-import json
+import io
+import os
 import sys
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 import click
 
 from checker import __version__
-from checker.commands.common import EXIT_ERROR, EXIT_FAIL, EXIT_OK, load, report_error
-from checker.engine import SCHEMA_VERSION, check_document, error_document, load_pack
-from checker.formats.summary import Summary
-from checker.pack import PackError
-from checker.report_text import render_document
-from checker.source import InputError
+from checker.batch import DEFAULT_INCLUDE, Document, Item, Options, discover, run
+from checker.commands.common import EXIT_ERROR, EXIT_FAIL, EXIT_OK
+from checker.formats import FORMATS, Summary, make_writer
+from checker.source import MAX_BYTES
+
+TOOL = {"name": "fazhi-checker", "version": __version__}
 
 
 @click.command()
-@click.argument("paths", metavar="FILE...", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="输出格式")
-@click.option("--rules", "rules", metavar="NAME|PATH", default=None,
-              help="规则包名称或 YAML 文件路径（默认按报告年度选择）")
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="输出格式；默认：单个文件 text，多个文件 table",
+)
+@click.option(
+    "--rules",
+    default=None,
+    metavar="NAME|PATH",
+    help="规则包名称或路径（默认按报告年度选择）",
+)
 @click.option("--year", type=int, default=None, help="报告年度（覆盖自动识别）")
-def check(paths: tuple[str, ...], fmt: str, rules: str | None, year: int | None) -> None:
-    """检查报告的必备内容、序号与日期格式，输出检查清单和问题。"""
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="何种级别的问题使报告不通过",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="把报告写入文件（默认写到标准输出）",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="并行进程数（默认：全部 CPU 核）",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=60.0,
+    show_default=True,
+    help="单个文件检查时限（秒）",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help=f"目录中要检查的文件（可重复；默认 {' '.join(DEFAULT_INCLUDE)}）",
+)
+@click.option(
+    "--exclude", multiple=True, metavar="GLOB", help="目录中要跳过的文件（可重复）"
+)
+def check(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    rules: str | None,
+    year: int | None,
+    fail_on: str,
+    output: str | None,
+    jobs: int | None,
+    timeout: float,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+) -> None:
+    """检查报告是否合规：文件、目录（递归）或 -（标准输入）。
+
+    退出码：0 全部通过；1 有报告不通过；2 有文件无法读取或参数错误。
+    """
     if rules:
-        try:
-            load_pack(rules)
-        except PackError as error:
-            click.echo(f"错误：{error}", err=True)
-            sys.exit(EXIT_ERROR)
-    documents = [_check_one(path, rules, year) for path in paths]
-    if fmt == "json":
-        click.echo(json.dumps(_payload(documents), ensure_ascii=False, indent=2))
-    else:
-        shown = [d for d in documents if d["status"] != "error"]  # errors: stderr
-        click.echo("\n".join(render_document(d) for d in shown), nl=False)
-    sys.exit(_exit_code(documents))
+        _validate_pack(rules)
+    names = discover(paths, include or DEFAULT_INCLUDE, exclude)
+    if not names:
+        click.echo("错误：没有找到要检查的文件", err=True)
+        sys.exit(EXIT_ERROR)
+    items = [_stdin_item() if name == "-" else name for name in names]
+    if fmt is None:
+        single = len(items) == 1 and not any(os.path.isdir(p) for p in paths)
+        fmt = "text" if single else "table"
+    options = Options(rules=rules, year=year, fail_on=fail_on, timeout=timeout)
+    docs = run(items, options, jobs or os.cpu_count() or 1)
+    summary = _write(fmt, output, _progress(docs, len(items)), options)
+    sys.exit(exit_code(summary))
 
 
-def _check_one(path: str, rules: str | None, year: int | None) -> dict:
+def _validate_pack(rules: str) -> None:
+    """A bad --rules is a usage error: one line, exit 2, before any file is read."""
+    from checker.engine import load_pack
+    from checker.pack import PackError
+
     try:
-        source = load(path)
-    except InputError as error:
-        report_error(error)
-        return error_document(error.path, error.reason)
-    try:
-        return check_document(source, rules=rules, year=year)
+        load_pack(rules)
     except PackError as error:
         click.echo(f"错误：{error}", err=True)
         sys.exit(EXIT_ERROR)
 
 
-def _payload(documents: list[dict]) -> dict:
-    summary = Summary()
-    for document in documents:
-        summary.add(document)
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "fazhi-checker", "version": __version__},
-        "documents": documents,
-        "summary": summary.to_dict(),
-    }
-
-
-def _exit_code(documents: list[dict]) -> int:
-    statuses = {d["status"] for d in documents}
-    if "error" in statuses:
+def exit_code(summary: Summary) -> int:
+    """2 if any input could not be checked, else 1 if any failed, else 0."""
+    if summary.documents["error"]:
         return EXIT_ERROR
-    return EXIT_FAIL if "fail" in statuses else EXIT_OK
+    return EXIT_FAIL if summary.documents["fail"] else EXIT_OK
+
+
+def _stdin_item() -> Item:
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    return ("<stdin>", data)
+
+
+def _write(
+    fmt: str, output: str | None, docs: Iterator[Document], options: Options
+) -> Summary:
+    summary = Summary()
+    with _open(output) as out:
+        writer = make_writer(fmt, out, TOOL, _rules_lookup(options))
+        writer.begin()
+        for doc in docs:
+            summary.add(doc)
+            if doc["status"] == "error":  # logged whatever the format
+                click.echo(f"错误：{doc['path']}：{doc.get('error', '')}", err=True)
+            writer.document(doc)
+        writer.end(summary)
+    return summary
+
+
+class _open:
+    """The report stream: the --output file, or UTF-8 stdout left open after."""
+
+    def __init__(self, output: str | None) -> None:
+        self.output = output
+
+    def __enter__(self) -> TextIO:
+        if self.output:
+            try:
+                self.stream = open(self.output, "w", encoding="utf-8", newline="")
+            except OSError as error:
+                click.echo(
+                    f"错误：{self.output}：无法写入（{error.strerror}）", err=True
+                )
+                sys.exit(EXIT_ERROR)
+        else:
+            self.stream = io.TextIOWrapper(
+                sys.stdout.buffer, encoding="utf-8", newline=""
+            )
+        return self.stream
+
+    def __exit__(self, *exc: object) -> None:
+        if self.output:
+            self.stream.close()
+        else:
+            self.stream.flush()
+            self.stream.detach()
+
+
+def _rules_lookup(options: Options):
+    def lookup(ruleset_id: str) -> list[Any]:
+        from checker.engine import load_pack
+
+        for name in (ruleset_id, options.rules):
+            try:
+                rules = load_pack(name).rules if name else None
+            except Exception:  # SARIF metadata is best effort; results stand alone
+                continue
+            if rules is not None:
+                return list(rules.values() if isinstance(rules, dict) else rules)
+        return []
+
+    return lookup
+
+
+def _progress(docs: Iterator[Document], total: int) -> Iterator[Document]:
+    """A counter on stderr when it is a terminal and there is more than one file."""
+    if total < 2 or not sys.stderr.isatty():
+        yield from docs
+        return
+    for done, doc in enumerate(docs, 1):
+        sys.stderr.write(f"\r已检查 {done}/{total}")
+        sys.stderr.flush()
+        yield doc
+    sys.stderr.write("\n")
