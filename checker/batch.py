@@ -181,7 +181,9 @@ def _pooled(
                 )
             yield from docs
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # waiting is quick here (futures are done or cancelled) and avoids a noisy
+        # interpreter-exit race in concurrent.futures after shutdown(wait=False).
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _isolated(item: Item, options: Options) -> Document:

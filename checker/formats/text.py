@@ -1,4 +1,4 @@
-"""``text``: each document as the rule engine's report_text renders it."""
+"""``text``: each document as report_text renders it; unreadable ones go to stderr."""
 
 from __future__ import annotations
 
@@ -15,13 +15,12 @@ class TextWriter(Writer):
     def document(self, doc: dict[str, Any]) -> None:
         from checker.report_text import render_document
 
+        if doc["status"] == "error":  # the command reports it on stderr
+            return
         if self._count:
             self.out.write("\n")
-        if doc["status"] == "error":
-            self.out.write(f"{doc['path']}：错误：{doc.get('error', '')}\n")
-        else:
-            text = render_document(doc)
-            self.out.write(text if text.endswith("\n") else text + "\n")
+        text = render_document(doc)
+        self.out.write(text if text.endswith("\n") else text + "\n")
         self._count += 1
 
     def end(self, summary: Summary) -> None:
