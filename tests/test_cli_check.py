@@ -1,0 +1,88 @@
+"""``check``, ``rules`` and ``explain`` as a user runs them (CliRunner)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from checker.cli import main
+from tests.conftest import seed_path, seed_text
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_check_text_shows_checklist_and_findings_with_lines() -> None:
+    result = run("check", str(seed_path("000")))
+    assert result.exit_code == 1
+    assert "检查清单" in result.output and "第18行" in result.output
+    assert "numbering/missing-punctuation" in result.output
+    assert "规则包：fazhi-2015" in result.output
+
+
+def test_check_json_document_shape_and_determinism() -> None:
+    first = run("check", "--format", "json", str(seed_path("003")))
+    second = run("check", "--format", "json", str(seed_path("003")))
+    assert first.stdout == second.stdout
+    report = json.loads(first.stdout)
+    assert report["schema_version"] == "1"
+    (doc,) = report["documents"]
+    assert doc["ruleset"]["id"] == "fazhi-2019"
+    assert {i["id"]: i["status"] for i in doc["checklist"]}["first-responsible"] == (
+        "partial"
+    )
+
+
+def test_year_and_rules_override(tmp_path: Path) -> None:
+    text = seed_text("002")
+    start, end = text.index("二、履行"), text.index("三、存在的不足和原因")
+    path = tmp_path / "cut.txt"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    as_2023 = json.loads(run("check", "--format", "json", str(path)).stdout)
+    as_2017 = json.loads(run("check", "--format", "json", "--year", "2017", str(path)).stdout)
+    levels = [
+        [f["severity"] for f in d["documents"][0]["findings"]
+         if f["rule"] == "checklist/missing-item"]
+        for d in (as_2023, as_2017)
+    ]
+    assert levels == [["error"], ["warning"]]
+    gbt = json.loads(run("check", "--format", "json", "--rules", "gbt9704", str(path)).stdout)
+    assert gbt["documents"][0]["ruleset"]["id"] == "gbt9704"
+
+
+def test_unreadable_input_exits_2_with_one_chinese_line(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 2
+    assert "错误：" in result.stderr and "Traceback" not in result.output
+
+
+def test_unknown_pack_exits_2() -> None:
+    result = run("check", "--rules", "no-such-pack", str(seed_path("002")))
+    assert result.exit_code == 2 and "no-such-pack" in result.stderr
+
+
+def test_rules_lists_the_pack() -> None:
+    result = run("rules", "--rules", "fazhi-2015")
+    assert result.exit_code == 0
+    assert "fazhi-2015" in result.output and "checklist/missing-item" in result.output
+    assert "numbering/sequence" in result.output  # from gbt9704 via extends
+
+
+def test_explain_numbering_sequence() -> None:
+    result = run("explain", "numbering/sequence")
+    assert result.exit_code == 0
+    for part in ("GB/T 9704-2012", "不合规示例", "合规示例", "如何修改", "三、存在的不足"):
+        assert part in result.output
+
+
+def test_explain_picks_the_example_of_the_rule() -> None:
+    result = run("explain", "numbering/missing-punctuation")
+    assert "2加强政务服务体系创新" in result.output
+
+
+def test_explain_unknown_rule_exits_2() -> None:
+    result = run("explain", "no/such-rule")
+    assert result.exit_code == 2 and "no/such-rule" in result.stderr
