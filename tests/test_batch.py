@@ -38,7 +38,7 @@ def test_discover_include_exclude_and_named_files(tmp_path: Path) -> None:
 
 
 def slow_check(source, **options):
-    if "慢" in source.text:
+    if "〔慢〕" in source.text:
         time.sleep(3)
     return REAL_CHECK(source, **options)
 
@@ -63,9 +63,9 @@ def test_a_check_over_the_timeout_is_an_error_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(engine, "check_document", slow_check)
-    docs = list(run(corpus(tmp_path, "慢"), Options(timeout=0.2), jobs=1))
+    docs = list(run(corpus(tmp_path, "〔慢〕"), Options(timeout=0.5), jobs=1))
     assert [d["status"] for d in docs] == ["fail", "error", "fail"]
-    assert docs[1]["error"] == "检查超时（超过 0.2 秒）"
+    assert docs[1]["error"] == "检查超时（超过 0.5 秒）"
 
 
 def test_a_crashed_worker_costs_one_document_only(

@@ -1,0 +1,154 @@
+"""``fazhi-check check`` on batches, as a supervisor and an audit system use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS
+
+from checker import engine
+from checker.cli import main
+from checker.schema import jsonl_line_schema
+
+SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+CLI = Path(sys.executable).with_name("fazhi-check")
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, ["check", *args])
+
+
+def test_a_folder_of_seeds_is_a_five_row_table_and_fails() -> None:
+    result = invoke(str(SEEDS), "--jobs", "2")
+    assert result.exit_code == 1
+    rows = [line for line in result.stdout.splitlines() if "seeds/" in line]
+    assert len(rows) == 5 and all(row.rstrip().endswith("不通过") for row in rows)
+    assert "共 5 份报告：通过 0 份，不通过 5 份，无法检查 0 份。" in result.stdout
+    assert result.stderr == ""  # not a terminal: no progress bar
+
+
+def test_jsonl_from_the_installed_command_validates(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [str(CLI), "check", str(SEEDS), "--format", "jsonl", "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 6
+    for line in lines:
+        jsonschema.validate(line, jsonl_line_schema())
+    assert lines[-1]["summary"]["fail"] == 5
+
+
+def test_sarif_validates_against_the_sarif_2_1_0_schema() -> None:
+    result = invoke(str(SEEDS), "--format", "sarif", "--jobs", "1")
+    log = json.loads(result.stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(log)
+    run = log["runs"][0]
+    rule_ids = {rule["id"] for rule in run["tool"]["driver"]["rules"]}
+    assert {r["ruleId"] for r in run["results"]} <= rule_ids
+    assert "numbering/sequence" in rule_ids
+
+
+def test_unreadable_inputs_are_listed_and_the_batch_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(range(256)))
+    locked = folder / "locked.txt"
+    locked.write_text("一、内容\n", encoding="utf-8")
+    locked.chmod(0)
+    # Tests run as root, which reads a mode-000 file anyway; refuse the open as
+    # the kernel would refuse it to an ordinary user (jobs 1: same process).
+    real_open = pathlib.Path.open
+
+    def guarded_open(self: Path, *args, **kwargs):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "open", guarded_open)
+    result = invoke(str(folder), "--format", "csv", "--jobs", "1")
+    assert result.exit_code == 2
+    rows = {
+        row.split(",")[0].rsplit("/", 1)[-1]: row for row in result.stdout.splitlines()
+    }
+    assert rows["empty.txt"].endswith("错误：文件为空")
+    assert rows["locked.txt"].endswith("错误：没有读取权限")
+    assert ",错误：" in rows["binary.txt"]
+    assert sum(row.endswith(",不通过") for row in rows.values()) == 5
+    assert result.stderr.count("错误：") == 3
+
+
+def test_output_file_gets_the_report_and_stdout_stays_empty(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    result = invoke(str(SEEDS), "--format", "json", "--output", str(target), "-j", "1")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert len(json.loads(target.read_text(encoding="utf-8"))["documents"]) == 5
+
+
+def test_a_check_over_the_timeout_is_reported_and_the_rest_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = engine.check_document
+
+    def slow(source, **options):
+        if "〔慢〕" in source.text:
+            time.sleep(3)
+        return real(source, **options)
+
+    monkeypatch.setattr(engine, "check_document", slow)
+    shutil.copytree(SEEDS, tmp_path / "in")
+    (tmp_path / "in" / "zz_slow.txt").write_text("一、〔慢〕\n", encoding="utf-8")
+    result = invoke(
+        str(tmp_path / "in"), "--format", "jsonl", "--timeout", "0.5", "-j", "1"
+    )
+    docs = [json.loads(line) for line in result.stdout.splitlines()[:-1]]
+    assert result.exit_code == 2
+    assert [d["status"] for d in docs[:5]] == ["fail"] * 5
+    assert docs[5]["status"] == "error" and "超时" in docs[5]["error"]
+
+
+def test_fail_on_sets_the_policy() -> None:
+    seed = str(next(SEEDS.glob("002_*")))
+    assert invoke(seed, "--fail-on", "never").exit_code == 0
+    assert invoke(seed, "--fail-on", "error").exit_code == 1
+
+
+def test_one_file_defaults_to_text_and_stdin_is_accepted() -> None:
+    seed = next(SEEDS.glob("002_*"))
+    result = CliRunner().invoke(main, ["check", "-"], input=seed.read_bytes())
+    assert result.exit_code == 1
+    assert "检查清单" in result.stdout and "<stdin>" in result.stdout
+
+
+def test_json_is_byte_identical_whatever_the_jobs(tmp_path: Path) -> None:
+    outputs = [
+        invoke(str(SEEDS), "--format", fmt, "-j", jobs).stdout
+        for fmt in ("json", "sarif")
+        for jobs in ("1", "2")
+    ]
+    assert outputs[0] == outputs[1] and outputs[2] == outputs[3]
+
+
+def test_a_bad_option_is_a_usage_error() -> None:
+    assert invoke(str(SEEDS), "--format", "xml").exit_code == 2
+    assert invoke(str(SEEDS), "--jobs", "0").exit_code == 2
+    assert os.path.isdir(SEEDS)
