@@ -25,19 +25,54 @@ ITEMS = {
 
 # Matching order matters: a first-responsible heading also says 推进法治建设…情况.
 _HEADINGS = {
-    "first-responsible": r"第一责任人|主要负责(?:人|同志)",
-    "shortcomings": r"(?:存在|面临)的?(?:主要)?(?:问题|不足|短板|困难)|不足(?:和|与|及)"
-    r"原因|问题(?:和|与|及)不足|短板(?:和|与|及)?不足|薄弱环节",
-    "next-year-plan": r"下一?(?:年度?|步|阶段)|明年|今后|(?:19|20)\d\d年.{0,8}(?:计划|安排|"
-    r"打算|思路|目标|重点|要点)|工作(?:计划|安排|打算|思路)|主要安排",
+    "first-responsible": "|".join([r"第一责任人", r"主要负责(?:人|同志)"]),
+    "shortcomings": "|".join(
+        [
+            r"(?:存在|面临)的?(?:主要)?(?:问题|不足|短板|困难)",
+            r"不足(?:和|与|及)原因",
+            r"问题(?:和|与|及)不足",
+            r"短板(?:和|与|及)?不足",
+            r"薄弱环节",
+        ]
+    ),
+    "next-year-plan": "|".join(
+        [
+            r"下一?(?:年度?|步|阶段)",
+            r"明年",
+            r"今后",
+            r"(?:19|20)\d\d年.{0,8}(?:计划|安排|打算|思路|目标|重点|要点)",
+            r"工作(?:计划|安排|打算|思路)",
+            r"主要安排",
+        ]
+    ),
     "other-matters": r"其他(?:需要|需)?(?:报告|说明)?的?(?:情况|事项)",
-    "measures": r"主要(?:举措|措施|工作|做法|成效)|(?:工作|取得的?)成效|工作(?:开展)?情况|"
-    r"推进法治政府建设(?:的)?(?:情况|工作)|举措和成效",
+    "measures": "|".join(
+        [
+            r"主要(?:举措|措施|工作|做法|成效)",
+            r"(?:工作|取得的?)成效",
+            r"工作(?:开展)?情况",
+            r"推进法治政府建设(?:的)?(?:情况|工作)",
+            r"举措和成效",
+        ]
+    ),
 }
 _BODY = {
-    "first-responsible": r"第一责任人|主要负责(?:人|同志)|亲自(?:部署|过问|协调|督办)|述法|会前学法",
-    "shortcomings": r"(?:还|仍|尚|依然)?存在(?:的)?(?:一些|不少|一定)?(?:不足|问题|差距|短板)|"
-    r"不足之处|薄弱环节",
+    "first-responsible": "|".join(
+        [
+            r"第一责任人",
+            r"主要负责(?:人|同志)",
+            r"亲自(?:部署|过问|协调|督办)",
+            r"述法",
+            r"会前学法",
+        ]
+    ),
+    "shortcomings": "|".join(
+        [
+            r"(?:还|仍|尚|依然)?存在(?:的)?(?:一些|不少|一定)?(?:不足|问题|差距|短板)",
+            r"不足之处",
+            r"薄弱环节",
+        ]
+    ),
     "next-year-plan": r"下一步|下一年度?|明年|今后",
     "other-matters": r"其他需要报告",
 }
@@ -66,8 +101,13 @@ class ItemResult:
             evidence = {"text": self.text, "path": self.path, "line": self.line}
             if self.note:
                 evidence["note"] = self.note
-        return {"id": self.id, "name": self.name, "status": self.status,
-                "required": self.required, "evidence": evidence}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "status": self.status,
+            "required": self.required,
+            "evidence": evidence,
+        }
 
 
 def fold(text: str) -> str:
@@ -82,8 +122,17 @@ def evaluate(doc: Document, required: tuple[str, ...]) -> list[ItemResult]:
         found = headings.get(item)
         if found:
             node, path = found
-            result = ItemResult(item, name, "present", item in required, node,
-                                node.line, node.start, node.title, path)
+            result = ItemResult(
+                item,
+                name,
+                "present",
+                item in required,
+                node,
+                node.line,
+                node.start,
+                node.title,
+                path,
+            )
         else:
             result = _partial(doc, item, name, item in required, headings)
         results.append(result)
@@ -128,7 +177,7 @@ def _partial(doc, item, name, required, headings) -> ItemResult:
     for node in doc.root.walk():
         if node.kind not in ("paragraph", "enum", "section", "preamble"):
             continue
-        own = fold(doc.text[node.start:node.head_end])
+        own = fold(doc.text[node.start : node.head_end])
         found = re.search(_BODY[item], own)
         if not found:
             continue
@@ -139,9 +188,19 @@ def _partial(doc, item, name, required, headings) -> ItemResult:
         if item == "shortcomings" and any(_inside(m, offset) for m in measures):
             continue  # a passing mention of problems inside the measures
         line = doc.index.line_of(offset)
-        snippet = doc.text[offset: offset + 30].split("\n")[0].strip()
-        return ItemResult(item, name, "partial", required, None, line, offset, snippet,
-                          section_path(doc.root, offset), "无对应标题，仅在正文中提及")
+        snippet = doc.text[offset : offset + 30].split("\n")[0].strip()
+        return ItemResult(
+            item,
+            name,
+            "partial",
+            required,
+            None,
+            line,
+            offset,
+            snippet,
+            section_path(doc.root, offset),
+            "无对应标题，仅在正文中提及",
+        )
     return ItemResult(item, name, "missing", required)
 
 
@@ -149,8 +208,11 @@ def _measure_nodes(root: Node, headings: dict) -> list[Node]:
     if "measures" in headings:
         return [headings["measures"][0]]
     taken = {id(node) for node, _ in headings.values()}
-    return [c for c in root.children
-            if c.kind == "section" and c.level == 1 and id(c) not in taken]
+    return [
+        c
+        for c in root.children
+        if c.kind == "section" and c.level == 1 and id(c) not in taken
+    ]
 
 
 def _inside(node: Node, offset: int) -> bool:
@@ -160,7 +222,16 @@ def _inside(node: Node, offset: int) -> bool:
 def _sections_as_measures(doc, name, required, headings) -> ItemResult:
     """Older reports: level-1 sections not claimed by another item are the measures."""
     for child in _measure_nodes(doc.root, headings):
-        return ItemResult("measures", name, "present", required, child, child.line,
-                              child.start, child.title, child.marker.text.strip(),
-                              "各一级标题即为主要举措")
+        return ItemResult(
+            "measures",
+            name,
+            "present",
+            required,
+            child,
+            child.line,
+            child.start,
+            child.title,
+            child.marker.text.strip(),
+            "各一级标题即为主要举措",
+        )
     return ItemResult("measures", name, "missing", required)

@@ -21,8 +21,14 @@ FAIL_ON = ("error", "warning", "never")
 _PACKS: dict[str, Pack] = {}
 _UNKNOWN_YEAR = "（未识别报告年度，按2019年及以后的规定检查）"
 
-__all__ = ["SCHEMA_VERSION", "PackError", "check_document", "error_document",
-           "load_pack", "select_pack"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "PackError",
+    "check_document",
+    "error_document",
+    "load_pack",
+    "select_pack",
+]
 
 
 def load_pack(name_or_path: str) -> Pack:
@@ -38,8 +44,13 @@ def select_pack(year: int | None) -> str:
     return "fazhi-2015" if year is not None and year < 2019 else "fazhi-2019"
 
 
-def check_document(source: Source, *, rules: str | None = None,
-                   year: int | None = None, fail_on: str = "error") -> dict:
+def check_document(
+    source: Source,
+    *,
+    rules: str | None = None,
+    year: int | None = None,
+    fail_on: str = "error",
+) -> dict:
     """Check one report; return the JSON "document" object (schema version 1)."""
     doc = parse(source.text)
     report_year = year or doc.meta.year
@@ -66,15 +77,22 @@ def error_document(path: str, reason: str) -> dict:
         "sha256": None,
         "status": "error",
         "error": reason,
-        "meta": {"title": None, "unit": None, "year": None, "date": None,
-                 "published": None},
+        "meta": {
+            "title": None,
+            "unit": None,
+            "year": None,
+            "date": None,
+            "published": None,
+        },
         "ruleset": {"id": None, "basis": None},
         "checklist": [],
         "findings": [],
     }
 
 
-def run(pack: Pack, doc: Document, year: int | None) -> tuple[list[Finding], list[dict]]:
+def run(
+    pack: Pack, doc: Document, year: int | None
+) -> tuple[list[Finding], list[dict]]:
     """Findings (sorted) and the checklist (as dicts) for one parsed document."""
     items = tuple(evaluate(doc, pack.required_items))
     ctx = Context(doc, year, items, _nodes_by_kind(doc))

@@ -24,8 +24,13 @@ from checker.resources import data_dir
 
 _RULE_KEYS = ("check", "severity", "summary", "message", "basis", "hint", "options")
 _PACK_KEYS = ("id", "name", "basis", "extends", "required_items", "rules")
-_ITEMS = ("measures", "shortcomings", "first-responsible", "next-year-plan",
-          "other-matters")
+_ITEMS = (
+    "measures",
+    "shortcomings",
+    "first-responsible",
+    "next-year-plan",
+    "other-matters",
+)
 
 
 class PackError(Exception):
@@ -104,13 +109,21 @@ def read(path: Path, seen: tuple[str, ...] = ()) -> Pack:
     items = tuple(data.get("required_items", parent_items))
     for item in items:
         if item not in _ITEMS:
-            raise PackError(f'{label}:{lines[("required_items",)]}: 未知清单项 "{item}"')
+            raise PackError(
+                f'{label}:{lines[("required_items",)]}: 未知清单项 "{item}"'
+            )
     built = tuple(_build(rid, f, rule_lines[rid], lines) for rid, f in rules.items())
     for key in ("id", "basis"):
         if not data.get(key):
             raise PackError(f"{label}:1: 缺少字段 {key}")
-    return Pack(str(data["id"]), str(data.get("name", data["id"])),
-                str(data["basis"]), str(path), items, built)
+    return Pack(
+        str(data["id"]),
+        str(data.get("name", data["id"])),
+        str(data["basis"]),
+        str(path),
+        items,
+        built,
+    )
 
 
 def _merge(rules: dict, rule_id: str, fields: Any, label: str, lines: dict) -> None:
@@ -141,7 +154,9 @@ def _build(rule_id: str, f: dict, origin: tuple[str, int], lines: dict) -> Rule:
             raise PackError(f"{label}:{line}: 缺少字段 {key}（规则 {rule_id}）")
     check = CHECKS.get(f["check"])
     if check is None:
-        raise PackError(f'{label}:{at("check")}: 未知检查类型 "{f["check"]}"（规则 {rule_id}）')
+        raise PackError(
+            f'{label}:{at("check")}: 未知检查类型 "{f["check"]}"（规则 {rule_id}）'
+        )
     if f["severity"] not in SEVERITIES:
         raise PackError(
             f'{label}:{at("severity")}: 级别 "{f["severity"]}" 无效，'
@@ -150,11 +165,18 @@ def _build(rule_id: str, f: dict, origin: tuple[str, int], lines: dict) -> Rule:
     options = dict(check.DEFAULTS)
     for key, value in f.get("options", {}).items():
         if key not in check.DEFAULTS:
-            raise PackError(f'{label}:{at("options", key)}: 未知选项 "{key}"（规则 {rule_id}）')
+            raise PackError(
+                f'{label}:{at("options", key)}: 未知选项 "{key}"（规则 {rule_id}）'
+            )
         if not _same_type(value, check.DEFAULTS[key]):
             raise PackError(
                 f'{label}:{at("options", key)}: 选项 "{key}" 类型应为 '
                 f"{type(check.DEFAULTS[key]).__name__}（规则 {rule_id}）"
+            )
+        if key.endswith("_severity") and value not in (*SEVERITIES, ""):
+            raise PackError(
+                f'{label}:{at("options", key)}: 选项 "{key}" 应为 error、'
+                f"warning、info 或空（规则 {rule_id}）"
             )
         options[key] = value
     texts = {k: str(f[k]) for k in ("summary", "message", "basis", "hint")}

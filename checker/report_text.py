@@ -18,20 +18,32 @@ def render_document(doc: dict) -> str:
     """The checklist table and the findings of one document, in Chinese."""
     if doc["status"] == "error":
         return f"{doc['path']}：错误：{doc.get('error', '')}\n"
-    parts = [_header(doc), _checklist(doc["checklist"]), _findings(doc["findings"]),
-             _verdict(doc)]
+    parts = [
+        _header(doc),
+        _checklist(doc["checklist"]),
+        _findings(doc["findings"]),
+        _verdict(doc),
+    ]
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def _header(doc: dict) -> str:
     meta, ruleset = doc["meta"], doc["ruleset"]
-    return "\n".join([
-        f"文件：{doc['path']}",
-        f"标题：{meta.get('title') or '（无）'}",
-        f"年度：{meta.get('year') or '（未识别）'}　单位：{meta.get('unit') or '（未识别）'}"
-        f"　成文日期：{meta.get('date') or '（无）'}　发布日期：{meta.get('published') or '（无）'}",
-        f"规则包：{ruleset['id']}（依据：{ruleset['basis']}）",
-    ])
+    return "\n".join(
+        [
+            f"文件：{doc['path']}",
+            f"标题：{meta.get('title') or '（无）'}",
+            f"年度：{_or(meta.get('year'), '（未识别）')}"
+            f"　单位：{_or(meta.get('unit'), '（未识别）')}"
+            f"　成文日期：{_or(meta.get('date'))}"
+            f"　发布日期：{_or(meta.get('published'))}",
+            f"规则包：{ruleset['id']}（依据：{ruleset['basis']}）",
+        ]
+    )
+
+
+def _or(value: object, blank: str = "（无）") -> object:
+    return value or blank
 
 
 def _checklist(items: list[dict]) -> str:
@@ -40,12 +52,21 @@ def _checklist(items: list[dict]) -> str:
         evidence = item.get("evidence") or {}
         where = ""
         if evidence:
-            where = f"第{evidence.get('line')}行 {evidence.get('path') or ''} {evidence.get('text', '')}"
+            path = evidence.get("path") or ""
+            where = f"第{evidence.get('line')}行 {path} {evidence.get('text', '')}"
             if evidence.get("note"):
                 where += f"（{evidence['note']}）"
-        rows.append([item["name"], _STATUS.get(item["status"], item["status"]),
-                     "必备" if item["required"] else "推荐", where.strip()[:60]])
-    table = tabulate(rows, headers=["内容", "状态", "要求", "位置与依据"], tablefmt="simple")
+        rows.append(
+            [
+                item["name"],
+                _STATUS.get(item["status"], item["status"]),
+                "必备" if item["required"] else "推荐",
+                where.strip()[:60],
+            ]
+        )
+    table = tabulate(
+        rows, headers=["内容", "状态", "要求", "位置与依据"], tablefmt="simple"
+    )
     return "检查清单：\n" + table
 
 

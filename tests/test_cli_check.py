@@ -42,14 +42,21 @@ def test_year_and_rules_override(tmp_path: Path) -> None:
     path = tmp_path / "cut.txt"
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     as_2023 = json.loads(run("check", "--format", "json", str(path)).stdout)
-    as_2017 = json.loads(run("check", "--format", "json", "--year", "2017", str(path)).stdout)
+    as_2017 = json.loads(
+        run("check", "--format", "json", "--year", "2017", str(path)).stdout
+    )
     levels = [
-        [f["severity"] for f in d["documents"][0]["findings"]
-         if f["rule"] == "checklist/missing-item"]
+        [
+            f["severity"]
+            for f in d["documents"][0]["findings"]
+            if f["rule"] == "checklist/missing-item"
+        ]
         for d in (as_2023, as_2017)
     ]
     assert levels == [["error"], ["warning"]]
-    gbt = json.loads(run("check", "--format", "json", "--rules", "gbt9704", str(path)).stdout)
+    gbt = json.loads(
+        run("check", "--format", "json", "--rules", "gbt9704", str(path)).stdout
+    )
     assert gbt["documents"][0]["ruleset"]["id"] == "gbt9704"
 
 
@@ -74,7 +81,13 @@ def test_rules_lists_the_pack() -> None:
 def test_explain_numbering_sequence() -> None:
     result = run("explain", "numbering/sequence")
     assert result.exit_code == 0
-    for part in ("GB/T 9704-2012", "不合规示例", "合规示例", "如何修改", "三、存在的不足"):
+    for part in (
+        "GB/T 9704-2012",
+        "不合规示例",
+        "合规示例",
+        "如何修改",
+        "三、存在的不足",
+    ):
         assert part in result.output
 
 

@@ -15,17 +15,29 @@ from checker.pack import PackError, pack_names, read
 
 CASES = Path(__file__).parent / "cases"
 ISSUE_RULES = {
-    "checklist/missing-item", "checklist/partial-item", "numbering/sequence",
-    "numbering/punctuation", "numbering/missing-punctuation",
-    "numbering/missing-numeral", "numbering/mixed-style", "numbering/level-skip",
-    "numbering/too-deep", "enumeration/sequence", "meta/title", "meta/date-format",
-    "meta/deadline", "meta/premature-date", "meta/plan-year",
-    "content/reasons-missing", "content/thin-section", "content/placeholder",
+    "checklist/missing-item",
+    "checklist/partial-item",
+    "numbering/sequence",
+    "numbering/punctuation",
+    "numbering/missing-punctuation",
+    "numbering/missing-numeral",
+    "numbering/mixed-style",
+    "numbering/level-skip",
+    "numbering/too-deep",
+    "enumeration/sequence",
+    "meta/title",
+    "meta/date-format",
+    "meta/deadline",
+    "meta/premature-date",
+    "meta/plan-year",
+    "content/reasons-missing",
+    "content/thin-section",
+    "content/placeholder",
     "content/stale-slogan",
 }
 
 
-def tested_rules() -> set[str]:
+def rules_with_cases() -> set[str]:
     rules = set()
     for path in CASES.glob("*.yaml"):
         for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
@@ -37,7 +49,7 @@ def tested_rules() -> set[str]:
 def test_pack_rules_are_complete(name: str) -> None:
     pack = load_pack(name)
     assert pack.id == name and pack.basis
-    covered = tested_rules()
+    covered = rules_with_cases()
     for rule in pack.rules:
         assert rule.check in CHECKS
         assert set(rule.options) <= set(CHECKS[rule.check].DEFAULTS)
@@ -65,11 +77,16 @@ def test_2015_pack_overrides_severity_but_keeps_options() -> None:
 
 
 BAD = {
-    "option": ('  content/thin-section:\n    options:\n      min_lenght: 50\n',
-               ':7: 未知选项 "min_lenght"（规则 content/thin-section）'),
-    "severity": ("  meta/title:\n    severity: fatal\n", ":6: 级别 \"fatal\""),
-    "check": ("  x/y:\n    check: nope\n    severity: info\n    summary: s\n"
-              "    message: m\n    basis: b\n    hint: h\n", ':6: 未知检查类型 "nope"'),
+    "option": (
+        "  content/thin-section:\n    options:\n      min_lenght: 50\n",
+        ':7: 未知选项 "min_lenght"（规则 content/thin-section）',
+    ),
+    "severity": ("  meta/title:\n    severity: fatal\n", ':6: 级别 "fatal"'),
+    "check": (
+        "  x/y:\n    check: nope\n    severity: info\n    summary: s\n"
+        "    message: m\n    basis: b\n    hint: h\n",
+        ':6: 未知检查类型 "nope"',
+    ),
     "syntax": ("  meta/title: [unclosed\n", ":6: YAML 语法错误"),
 }
 
@@ -89,7 +106,9 @@ def test_misspelt_option_on_the_command_line(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     path.write_text(
         "id: x\nbasis: b\nextends: fazhi-2019\nrules:\n  content/thin-section:\n"
-        "    options:\n      min_lenght: 50\n", "utf-8")
+        "    options:\n      min_lenght: 50\n",
+        "utf-8",
+    )
     result = CliRunner().invoke(main, ["check", "--rules", str(path), "seeds"])
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()

@@ -35,8 +35,12 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     if not nodes and options["missing_severity"]:
         last = ctx.report_nodes()[-1:] or [ctx.doc.root]
         problem = "缺少成文日期（落款处应写明成文日期）"
-        yield Hit(visible(ctx.text, last[0].start), "", {"problem": problem, "date": "",
-                  "suggestion": "YYYY年M月D日"}, options["missing_severity"])
+        yield Hit(
+            visible(ctx.text, last[0].start),
+            "",
+            {"problem": problem, "date": "", "suggestion": "YYYY年M月D日"},
+            options["missing_severity"],
+        )
     for node in nodes:
         written = node.title.strip()
         if re.fullmatch(options["pattern"], written.replace(" ", "")):
@@ -44,8 +48,11 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
         iso = ctx.doc.meta.date if node.title == ctx.doc.meta.date_text else None
         suggestion = _standard(iso) if iso else "YYYY年M月D日"
         problem = f"成文日期“{written}”格式不规范，应写作“{suggestion}”"
-        yield Hit(visible(ctx.text, node.start), written,
-                  {"problem": problem, "date": written, "suggestion": suggestion})
+        yield Hit(
+            visible(ctx.text, node.start),
+            written,
+            {"problem": problem, "date": written, "suggestion": suggestion},
+        )
 
 
 def _standard(iso: str) -> str:

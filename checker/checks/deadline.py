@@ -29,22 +29,27 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     meta, year = ctx.doc.meta, ctx.year
     if year is None:
         return
-    checks = (("成文日期", meta.date, options["dated_by"], "date"),
-              ("发布日期", meta.published, options["published_by"], "chrome"))
+    checks = (
+        ("成文日期", meta.date, options["dated_by"], "date"),
+        ("发布日期", meta.published, options["published_by"], "chrome"),
+    )
     for label, value, limit, kind in checks:
         deadline = f"{year + 1}-{limit}"
         if value and value > deadline:
             offset, text = _where(ctx, nodes, kind, value)
-            yield Hit(offset, text, {"label": label, "date": value,
-                                     "deadline": _cn(deadline)})
+            yield Hit(
+                offset, text, {"label": label, "date": value, "deadline": _cn(deadline)}
+            )
 
 
 def _where(ctx: Context, nodes: list, kind: str, value: str) -> tuple[int, str]:
     year = value[:4]
     for node in nodes:
-        own = ctx.text[node.start:node.head_end]
+        own = ctx.text[node.start : node.head_end]
         if node.kind == kind and year in own:
-            found = re.search(r"(?:发布日期|发布时间|更新时间)?[:：]?\s*" + year + r"\S*", own)
+            found = re.search(
+                r"(?:发布日期|发布时间|更新时间)?[:：]?\s*" + year + r"\S*", own
+            )
             start = node.start + (found.start() if found else 0)
             return visible(ctx.text, start), (found.group() if found else own.strip())
     return ctx.start_offset(), value

@@ -29,11 +29,23 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
             if child.kind != "enum" or child.marker is None:
                 continue
             marker, number = child.marker, child.marker.number or 0
-            text = ctx.text[marker.start:marker.start + 12]
+            text = ctx.text[marker.start : marker.start + 12]
             if "missing-shi" in marker.defects:
-                yield Hit(marker.start, text,
-                          {"marker": marker.text, "problem": f"缺少“是”字（应为“{marker.text}是”）"})
+                yield Hit(
+                    marker.start,
+                    text,
+                    {
+                        "marker": marker.text,
+                        "problem": f"缺少“是”字（应为“{marker.text}是”）",
+                    },
+                )
             elif number not in (1, previous + 1):
-                yield Hit(marker.start, text,
-                          {"marker": marker.text, "problem": f"序号不连续（前一项为第{previous}项）"})
+                yield Hit(
+                    marker.start,
+                    text,
+                    {
+                        "marker": marker.text,
+                        "problem": f"序号不连续（前一项为第{previous}项）",
+                    },
+                )
             previous = number

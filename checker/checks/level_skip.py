@@ -36,7 +36,18 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
                 continue
             if child.level > parent_level + 1:
                 key = f"{parent_level}-{child.level}"
-                severity = options["tolerated_severity"] if key in options["tolerated"] else None
-                yield Hit(child.marker.start, child.marker.text, {
-                    "marker": child.marker.text, "parent": _NAMES[parent_level],
-                    "missing": _NAMES[parent_level + 1]}, severity)
+                severity = (
+                    options["tolerated_severity"]
+                    if key in options["tolerated"]
+                    else None
+                )
+                yield Hit(
+                    child.marker.start,
+                    child.marker.text,
+                    {
+                        "marker": child.marker.text,
+                        "parent": _NAMES[parent_level],
+                        "missing": _NAMES[parent_level + 1],
+                    },
+                    severity,
+                )

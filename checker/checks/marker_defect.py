@@ -40,6 +40,11 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
         for defect in marker.defects:
             if defect in options["defects"]:
                 line_end = ctx.text.find("\n", marker.start)
-                stop = min(marker.end + 12, line_end if line_end >= 0 else len(ctx.text))
-                yield Hit(marker.start, ctx.text[marker.start:stop].rstrip(),
-                          {"marker": marker.text, "style": marker.style})
+                stop = min(
+                    marker.end + 12, line_end if line_end >= 0 else len(ctx.text)
+                )
+                yield Hit(
+                    marker.start,
+                    ctx.text[marker.start : stop].rstrip(),
+                    {"marker": marker.text, "style": marker.style},
+                )

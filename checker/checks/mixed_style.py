@@ -41,12 +41,16 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
         if "mixed-bracket" in marker.defects:
             problem = "括号全角半角混用"
         elif marker.style != main:
-            problem = f"与本文同级序号“{main.replace('N', _sample(marker.level))}”写法不一"
+            problem = (
+                f"与本文同级序号“{main.replace('N', _sample(marker.level))}”写法不一"
+            )
         elif options["strict"] and "half-width-bracket" in marker.defects:
             problem = "使用了半角括号，应为全角“（）”"
         else:
             continue
-        yield Hit(marker.start, marker.text, {"marker": marker.text, "problem": problem})
+        yield Hit(
+            marker.start, marker.text, {"marker": marker.text, "problem": problem}
+        )
 
 
 def _sample(level: int) -> str:

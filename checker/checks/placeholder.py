@@ -36,4 +36,8 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     for node in ctx.report_nodes():
         for pattern in patterns:
             for found in pattern.finditer(ctx.text, node.start, node.head_end):
-                yield Hit(found.start(), found.group().strip(), {"placeholder": found.group().strip()})
+                yield Hit(
+                    found.start(),
+                    found.group().strip(),
+                    {"placeholder": found.group().strip()},
+                )

@@ -31,10 +31,17 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     node = plan.node
     found = _YEAR.search(ctx.text, node.start, node.head_end)
     if found is None:
-        opening = next((c for c in node.children if c.kind in ("paragraph", "enum")), None)
+        opening = next(
+            (c for c in node.children if c.kind in ("paragraph", "enum")), None
+        )
         if opening is not None:
             stop = ctx.text.find("。", opening.start, opening.head_end)
-            found = _YEAR.search(ctx.text, opening.start, stop if stop > 0 else opening.head_end)
+            found = _YEAR.search(
+                ctx.text, opening.start, stop if stop > 0 else opening.head_end
+            )
     if found and int(found.group(1)) != ctx.year + 1:
-        yield Hit(found.start(), found.group(), {"named": found.group(1),
-                                                 "expected": ctx.year + 1})
+        yield Hit(
+            found.start(),
+            found.group(),
+            {"named": found.group(1), "expected": ctx.year + 1},
+        )

@@ -28,6 +28,9 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
         return
     for label, value in (("成文日期", meta.date), ("发布日期", meta.published)):
         if value and value < f"{year + 1}-01-01":
-            offset = visible(ctx.text, nodes[0].start) if nodes and label == "成文日期" \
+            offset = (
+                visible(ctx.text, nodes[0].start)
+                if nodes and label == "成文日期"
                 else ctx.start_offset()
+            )
             yield Hit(offset, value, {"label": label, "date": value, "year": year})

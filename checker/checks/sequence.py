@@ -53,10 +53,16 @@ def _group(ctx, level, children, last, habit, options) -> Iterator[Hit]:
     for child in children:
         number = child.marker.number
         if number != expected:
-            kind = "重复" if number < expected and number == expected - 1 else (
-                "倒序" if number < expected else "跳号")
-            yield Hit(child.marker.start, _line(ctx, child),
-                      {"marker": child.marker.text, "expected": expected, "kind": kind})
+            kind = (
+                "重复"
+                if number < expected and number == expected - 1
+                else ("倒序" if number < expected else "跳号")
+            )
+            yield Hit(
+                child.marker.start,
+                _line(ctx, child),
+                {"marker": child.marker.text, "expected": expected, "kind": kind},
+            )
         expected = number + 1
         last[level] = number
 
@@ -65,11 +71,17 @@ def _habit(ctx, level, kind, node, habit) -> Iterator[Hit]:
     previous = habit.setdefault(level, kind)
     if previous != kind:
         habit[level] = kind
-        yield Hit(node.marker.start, _line(ctx, node),
-                  {"marker": node.marker.text, "expected": "与前文一致的编号方式",
-                   "kind": "编号方式前后不一（有的连续编号，有的重新编号）"})
+        yield Hit(
+            node.marker.start,
+            _line(ctx, node),
+            {
+                "marker": node.marker.text,
+                "expected": "与前文一致的编号方式",
+                "kind": "编号方式前后不一（有的连续编号，有的重新编号）",
+            },
+        )
 
 
 def _line(ctx: Context, node: Node) -> str:
     end = ctx.text.find("\n", node.start)
-    return ctx.text[node.start:end if end >= 0 else len(ctx.text)].strip()[:30]
+    return ctx.text[node.start : end if end >= 0 else len(ctx.text)].strip()[:30]

@@ -23,7 +23,9 @@ from checker.finding import Hit
 
 NODES = ("document",)
 DEFAULTS: dict[str, object] = {
-    "slogan": "廉洁高效、守法诚信", "current": "智能高效、廉洁诚信", "from_year": 2021,
+    "slogan": "廉洁高效、守法诚信",
+    "current": "智能高效、廉洁诚信",
+    "from_year": 2021,
 }
 
 
@@ -33,5 +35,8 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     for node in ctx.report_nodes():
         start = ctx.text.find(options["slogan"], node.start, node.head_end)
         if start >= 0:
-            yield Hit(start, options["slogan"], {"slogan": options["slogan"],
-                                                 "current": options["current"]})
+            yield Hit(
+                start,
+                options["slogan"],
+                {"slogan": options["slogan"], "current": options["current"]},
+            )

@@ -33,7 +33,10 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
         if item.id not in options["items"] or item.status != "present" or not item.node:
             continue
         node = item.node
-        length = len(re.sub(r"\s", "", ctx.text[node.head_end:node.end]))
+        length = len(re.sub(r"\s", "", ctx.text[node.head_end : node.end]))
         if length < options["min_length"]:
-            yield Hit(visible(ctx.text, node.start), node.title,
-                      {"item": item.name, "length": length, "min": options["min_length"]})
+            yield Hit(
+                visible(ctx.text, node.start),
+                node.title,
+                {"item": item.name, "length": length, "min": options["min_length"]},
+            )

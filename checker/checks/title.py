@@ -23,7 +23,10 @@ from checker.checks.context import Context, visible
 from checker.finding import Hit
 
 NODES = ("title",)
-DEFAULTS: dict[str, object] = {"must_contain": ["法治政府建设", "报告"], "require_year": True}
+DEFAULTS: dict[str, object] = {
+    "must_contain": ["法治政府建设", "报告"],
+    "require_year": True,
+}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:

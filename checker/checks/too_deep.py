@@ -37,9 +37,15 @@ def _walk(node: Node, depth: int, limit: int) -> Iterator[Hit]:
             bracketed = bracketed or child.marker.kind == "L4"
             fifth = bracketed and child.marker.kind == "L4_CIRCLED"
             if fifth:
-                yield Hit(child.marker.start, child.marker.text,
-                          {"marker": child.marker.text, "depth": limit + 1, "max": limit})
+                yield Hit(
+                    child.marker.start,
+                    child.marker.text,
+                    {"marker": child.marker.text, "depth": limit + 1, "max": limit},
+                )
             elif depth + 1 > limit:
-                yield Hit(child.marker.start, child.marker.text,
-                          {"marker": child.marker.text, "depth": depth + 1, "max": limit})
+                yield Hit(
+                    child.marker.start,
+                    child.marker.text,
+                    {"marker": child.marker.text, "depth": depth + 1, "max": limit},
+                )
             yield from _walk(child, depth + 1, limit)

@@ -18,27 +18,43 @@ _DEFAULT_PACK = "fazhi-2019"
 
 
 @click.command("rules")
-@click.option("--rules", "pack_name", metavar="NAME|PATH", default=_DEFAULT_PACK,
-              show_default=True, help="规则包名称或 YAML 文件路径")
+@click.option(
+    "--rules",
+    "pack_name",
+    metavar="NAME|PATH",
+    default=_DEFAULT_PACK,
+    show_default=True,
+    help="规则包名称或 YAML 文件路径",
+)
 def rules_command(pack_name: str) -> None:
     """列出规则包中的规则（编号、级别、检查类型、说明）。"""
     pack = _load(pack_name)
     rows = [[r.id, SEVERITY_LABELS[r.severity], r.check, r.summary] for r in pack.rules]
     click.echo(f"规则包：{pack.id}（{pack.name}）\n依据：{pack.basis}\n")
-    click.echo(tabulate(rows, headers=["规则", "级别", "检查类型", "说明"], tablefmt="simple"))
+    click.echo(
+        tabulate(rows, headers=["规则", "级别", "检查类型", "说明"], tablefmt="simple")
+    )
 
 
 @click.command()
 @click.argument("rule_id")
-@click.option("--rules", "pack_name", metavar="NAME|PATH", default=_DEFAULT_PACK,
-              show_default=True, help="规则包名称或 YAML 文件路径")
+@click.option(
+    "--rules",
+    "pack_name",
+    metavar="NAME|PATH",
+    default=_DEFAULT_PACK,
+    show_default=True,
+    help="规则包名称或 YAML 文件路径",
+)
 def explain(rule_id: str, pack_name: str) -> None:
     """解释一条规则：检查什么、依据、不合规与合规示例、如何修改。"""
     pack = _load(pack_name)
     rule = pack.rule(rule_id)
     if rule is None:
         known = "、".join(r.id for r in pack.rules)
-        click.echo(f"错误：规则包 {pack.id} 中没有规则“{rule_id}”（可用：{known}）", err=True)
+        click.echo(
+            f"错误：规则包 {pack.id} 中没有规则“{rule_id}”（可用：{known}）", err=True
+        )
         sys.exit(EXIT_ERROR)
     click.echo(explain_text(rule, pack))
 
@@ -75,15 +91,22 @@ def examples(doc: str, rule: Rule) -> tuple[list[str], list[str]]:
             blocks[-1][1].append(line.strip())
         elif blocks and not line.strip():
             blocks.append(("", []))
-    wanted = [str(v) for value in rule.options.values()
-              for v in (value if isinstance(value, list) else [value])]
+    wanted = [
+        str(v)
+        for value in rule.options.values()
+        for v in (value if isinstance(value, list) else [value])
+    ]
     fails = [i for i, (head, _) in enumerate(blocks) if head.startswith("FAIL")]
-    chosen = next((i for i in fails if any(_names(w, blocks[i][0]) for w in wanted)),
-                  fails[0] if fails else None)
+    chosen = next(
+        (i for i in fails if any(_names(w, blocks[i][0]) for w in wanted)),
+        fails[0] if fails else None,
+    )
     if chosen is None:
         return ["（无）"], ["（无）"]
-    passing = next((body for head, body in blocks[chosen + 1:] if head.startswith("PASS")),
-                   ["（无）"])
+    passing = next(
+        (body for head, body in blocks[chosen + 1 :] if head.startswith("PASS")),
+        ["（无）"],
+    )
     return blocks[chosen][1], passing
 
 
