@@ -9,19 +9,20 @@ an ``error`` document with a Chinese reason.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the pool modules load only when a batch runs in parallel
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: Extensions of the formats reports arrive in (DOMAIN.md §1, §5).
 DEFAULT_INCLUDE = (
@@ -199,6 +200,9 @@ def _isolated(item: Item, options: Options) -> Document:
 
 
 def _executor(jobs: int) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork starts workers in milliseconds with the modules already imported.
     method = "fork" if sys.platform.startswith("linux") else None
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))

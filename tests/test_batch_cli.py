@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pathlib
@@ -18,6 +19,7 @@ from conftest import SEEDS
 
 from checker import engine
 from checker.cli import main
+from checker.commands import check as check_command
 from checker.schema import jsonl_line_schema
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -152,3 +154,19 @@ def test_a_bad_option_is_a_usage_error() -> None:
     assert invoke(str(SEEDS), "--format", "xml").exit_code == 2
     assert invoke(str(SEEDS), "--jobs", "0").exit_code == 2
     assert os.path.isdir(SEEDS)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_counts_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    docs = list(check_command._progress(iter([{"n": 1}, {"n": 2}]), 2))
+    assert len(docs) == 2
+    assert terminal.getvalue() == "\r已检查 1/2\r已检查 2/2\n"
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    list(check_command._progress(iter([{"n": 1}, {"n": 2}]), 2))
+    assert sys.stderr.getvalue() == ""
