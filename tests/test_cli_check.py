@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import seed_path, seed_text
 
 from checker.cli import main
-from tests.conftest import seed_path, seed_text
 
 
 def run(*args: str):

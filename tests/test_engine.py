@@ -6,10 +6,10 @@ import json
 import pickle
 
 import pytest
+from conftest import seed_path, seed_text
 
 from checker.engine import check_document, error_document, load_pack
 from checker.source import Source
-from tests.conftest import seed_path, seed_text
 
 
 def check_seed(prefix: str, **kwargs) -> dict:

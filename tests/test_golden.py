@@ -11,10 +11,10 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS
 
 from checker.engine import check_document
 from checker.readers import load_source
-from tests.conftest import ROOT, SEEDS
 
 GOLDEN = Path(__file__).parent / "golden"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
