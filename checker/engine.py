@@ -62,6 +62,7 @@ def check_document(
     return {
         "path": source.path,
         "sha256": source.sha256,
+        "format": source.format,
         "status": status_of(findings, fail_on),
         "meta": meta,
         "ruleset": {"id": pack.id, "basis": basis},
@@ -75,6 +76,7 @@ def error_document(path: str, reason: str) -> dict:
     return {
         "path": path,
         "sha256": None,
+        "format": None,
         "status": "error",
         "error": reason,
         "meta": {

@@ -20,8 +20,8 @@ def render_document(doc: dict) -> str:
         return f"{doc['path']}：错误：{doc.get('error', '')}\n"
     parts = [
         _header(doc),
-        _checklist(doc["checklist"]),
-        _findings(doc["findings"]),
+        _checklist(doc["checklist"], _unit(doc)),
+        _findings(doc["findings"], _unit(doc)),
         _verdict(doc),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
@@ -46,14 +46,19 @@ def _or(value: object, blank: str = "（无）") -> object:
     return value or blank
 
 
-def _checklist(items: list[dict]) -> str:
+def _unit(doc: dict) -> str:
+    """A Word document's line numbers count paragraphs (段)."""
+    return "段" if doc.get("format") == "docx" else "行"
+
+
+def _checklist(items: list[dict], unit: str) -> str:
     rows = []
     for item in items:
         evidence = item.get("evidence") or {}
         where = ""
         if evidence:
             path = evidence.get("path") or ""
-            where = f"第{evidence.get('line')}行 {path} {evidence.get('text', '')}"
+            where = f"第{evidence.get('line')}{unit} {path} {evidence.get('text', '')}"
             if evidence.get("note"):
                 where += f"（{evidence['note']}）"
         rows.append(
@@ -70,12 +75,12 @@ def _checklist(items: list[dict]) -> str:
     return "检查清单：\n" + table
 
 
-def _findings(findings: list[dict]) -> str:
+def _findings(findings: list[dict], unit: str) -> str:
     if not findings:
         return "未发现问题。"
     lines = [f"发现问题 {len(findings)} 处："]
     for f in findings:
-        where = f"第{f['line']}行第{f['column']}列" if f.get("line") else "全文"
+        where = f"第{f['line']}{unit}第{f['column']}列" if f.get("line") else "全文"
         label = SEVERITY_LABELS.get(f["severity"], f["severity"])
         lines.append(f"  {where}  [{label}] {f['message']}  ({f['rule']})")
         if f.get("text"):

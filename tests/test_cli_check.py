@@ -7,6 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import seed_path, seed_text
+from readers_fixtures import docx_typed
 
 from checker.cli import main
 
@@ -99,3 +100,20 @@ def test_explain_picks_the_example_of_the_rule() -> None:
 def test_explain_unknown_rule_exits_2() -> None:
     result = run("explain", "no/such-rule")
     assert result.exit_code == 2 and "no/such-rule" in result.stderr
+
+
+def test_word_findings_point_at_paragraph_numbers(tmp_path):
+    path = tmp_path / "report.docx"
+    path.write_bytes(docx_typed(seed_text("000")))
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    # blank lines are not paragraphs: the 2加强 heading is paragraph 10, not line 18
+    assert "第10段第1列  [警告] " in result.stdout
+    doc = json.loads(
+        CliRunner().invoke(main, ["check", "--format", "json", str(path)]).stdout
+    )["documents"][0]
+    assert doc["format"] == "docx"
+    item = next(
+        f for f in doc["findings"] if f["rule"] == "numbering/missing-punctuation"
+    )
+    assert item["line"] == 10
