@@ -15,10 +15,7 @@ from checker.finding import SEVERITY_LABELS
 from checker.pack import Pack, PackError, Rule
 
 _DEFAULT_PACK = "fazhi-2019"
-
-
-@click.command("rules")
-@click.option(
+_pack_option = click.option(
     "--rules",
     "pack_name",
     metavar="NAME|PATH",
@@ -26,6 +23,10 @@ _DEFAULT_PACK = "fazhi-2019"
     show_default=True,
     help="规则包名称或 YAML 文件路径",
 )
+
+
+@click.command("rules")
+@_pack_option
 def rules_command(pack_name: str) -> None:
     """列出规则包中的规则（编号、级别、检查类型、说明）。"""
     pack = _load(pack_name)
@@ -38,14 +39,7 @@ def rules_command(pack_name: str) -> None:
 
 @click.command()
 @click.argument("rule_id")
-@click.option(
-    "--rules",
-    "pack_name",
-    metavar="NAME|PATH",
-    default=_DEFAULT_PACK,
-    show_default=True,
-    help="规则包名称或 YAML 文件路径",
-)
+@_pack_option
 def explain(rule_id: str, pack_name: str) -> None:
     """解释一条规则：检查什么、依据、不合规与合规示例、如何修改。"""
     pack = _load(pack_name)
