@@ -134,6 +134,17 @@ def cli_run(folder: Path, jobs: int) -> dict:
     return result
 
 
+def cli_runs(folder: Path, repeat: int) -> tuple[dict, dict]:
+    """Best of ``repeat`` interleaved runs each: other load on a shared machine
+    only ever slows a run down, so the fastest is the least disturbed."""
+    runs: dict[int, list[dict]] = {1: [], 2: []}
+    for _ in range(repeat):
+        for jobs in (1, 2):
+            runs[jobs].append(cli_run(folder, jobs))
+    one, two = (min(runs[jobs], key=lambda r: r["wall"]) for jobs in (1, 2))
+    return one, two
+
+
 def single_file(runs: int) -> float:
     seed = str(SEEDS[2])
     walls = [
@@ -149,19 +160,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=7, help="单文件测量次数")
+    parser.add_argument("--repeat", type=int, default=2, help="CLI 各测几次取最快")
     parser.add_argument("--keep", action="store_true", help="保留生成的语料")
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
     try:
         paths = generate(folder, options.count)
-        report(
-            options.count,
-            read_and_split(paths),
-            cli_run(folder, 1),
-            cli_run(folder, 2),
-            single_file(options.runs),
-            folder,
-        )
+        split = read_and_split(paths)
+        one, two = cli_runs(folder, options.repeat)
+        report(options.count, split, one, two, single_file(options.runs), folder)
     finally:
         if not options.keep:
             shutil.rmtree(folder)
@@ -203,7 +210,7 @@ def report(
             f"{single:.3f} 秒",
             _verdict(single < 0.3, "< 0.3 秒"),
         ),
-        ("CPU 核数", str(os.cpu_count()), ""),
+        ("CPU 核数 / 1 分钟负载", f"{os.cpu_count()} / {os.getloadavg()[0]:.2f}", ""),
     ]
     width = max(len(name) for name, _, _ in rows) + 2
     for name, value, verdict in rows:
