@@ -136,7 +136,7 @@ def _write(
     fmt: str, output: str | None, docs: Iterator[Document], options: Options
 ) -> Summary:
     summary = Summary()
-    with _open(output) as out:
+    with _ReportStream(output) as out:
         writer = make_writer(fmt, out, TOOL, _rules_lookup(options))
         writer.begin()
         for doc in docs:
@@ -148,7 +148,7 @@ def _write(
     return summary
 
 
-class _open:
+class _ReportStream:
     """The report stream: the --output file, or UTF-8 stdout left open after."""
 
     def __init__(self, output: str | None) -> None:
