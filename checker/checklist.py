@@ -117,6 +117,7 @@ def fold(text: str) -> str:
 
 def evaluate(doc: Document, required: tuple[str, ...]) -> list[ItemResult]:
     headings = _match_headings(doc.root)
+    folded = fold(doc.text)  # one pass: the map is one character to one character
     results = []
     for item, name in ITEMS.items():
         found = headings.get(item)
@@ -134,7 +135,7 @@ def evaluate(doc: Document, required: tuple[str, ...]) -> list[ItemResult]:
                 path,
             )
         else:
-            result = _partial(doc, item, name, item in required, headings)
+            result = _partial(doc, folded, item, name, item in required, headings)
         results.append(result)
     return results
 
@@ -170,14 +171,14 @@ def section_path(root: Node, offset: int) -> str:
     return best
 
 
-def _partial(doc, item, name, required, headings) -> ItemResult:
+def _partial(doc, folded, item, name, required, headings) -> ItemResult:
     if item == "measures":
         return _sections_as_measures(doc, name, required, headings)
     measures = _measure_nodes(doc.root, headings)
     for node in doc.root.walk():
         if node.kind not in ("paragraph", "enum", "section", "preamble"):
             continue
-        own = fold(doc.text[node.start : node.head_end])
+        own = folded[node.start : node.head_end]
         found = re.search(_BODY[item], own)
         if not found:
             continue

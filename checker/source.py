@@ -10,6 +10,7 @@ original file.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,7 +146,9 @@ def _looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:65536]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return controls / max(1, len(sample))
+    return len(_CONTROL.findall(sample)) / max(1, len(sample))
