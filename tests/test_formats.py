@@ -10,6 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from checker.engine import error_document
 from checker.formats import FORMATS, Summary, make_writer, summary_lines
 from checker.schema import jsonl_line_schema, report_schema
 
@@ -67,22 +68,7 @@ def document(path: str, statuses: str = "ppmpm", severities: str = "ew") -> dict
 
 
 def error(path: str, reason: str = "文件为空") -> dict:
-    return {
-        "path": path,
-        "sha256": None,
-        "status": "error",
-        "error": reason,
-        "meta": {
-            "title": None,
-            "unit": None,
-            "year": None,
-            "date": None,
-            "published": None,
-        },
-        "ruleset": {"id": None, "basis": None},
-        "checklist": [],
-        "findings": [],
-    }
+    return error_document(path, reason)
 
 
 RULE_IDS = ("numbering/sequence", "meta/title", "content/placeholder")
