@@ -12,17 +12,11 @@ import pytest
 
 from checker.engine import error_document
 from checker.formats import FORMATS, Summary, make_writer, summary_lines
+from checker.formats.summary import ITEMS
 from checker.schema import jsonl_line_schema, report_schema
 
 TOOL = {"name": "fazhi-check", "version": "0.1.0"}
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
-ITEMS = (
-    "measures",
-    "shortcomings",
-    "first-responsible",
-    "next-year-plan",
-    "other-matters",
-)
 
 
 def document(path: str, statuses: str = "ppmpm", severities: str = "ew") -> dict:

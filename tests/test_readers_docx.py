@@ -7,7 +7,13 @@ import zipfile
 
 import docx
 import pytest
-from readers_fixtures import add_list, docx_typed, number_paragraph, to_bytes
+from readers_fixtures import (
+    add_list,
+    docx_typed,
+    number_paragraph,
+    to_bytes,
+    zip_members,
+)
 
 from checker.readers import load_source
 from checker.readers.docx import read_docx
@@ -97,7 +103,7 @@ def test_numbering_through_style_and_heading_hint() -> None:
     style = document.styles["Heading 1"].element
     style.get_or_add_pPr().append(
         docx.oxml.parse_xml(
-            f'<w:numPr {docx.oxml.ns.nsdecls("w")}>'
+            f"<w:numPr {docx.oxml.ns.nsdecls('w')}>"
             f'<w:numId w:val="{num_id}"/></w:numPr>'
         )
     )
@@ -120,14 +126,6 @@ def test_docx_named_doc_is_read_as_docx() -> None:
     assert source.text == "一、总体情况\n正文"
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(
     "data",
     [
@@ -136,7 +134,7 @@ def _zip(members: dict[str, bytes]) -> bytes:
     ],
 )
 def test_corrupt_docx(data: bytes) -> None:
-    data = data or _zip({"content.xml": b"<x/>"})
+    data = data or zip_members({"content.xml": b"<x/>"})
     with pytest.raises(InputError) as info:
         load_source(data, "坏.docx")
     assert info.value.reason.startswith("Word 文件已损坏或不是有效的 .docx（")
@@ -144,7 +142,9 @@ def test_corrupt_docx(data: bytes) -> None:
 
 
 def test_zip_bomb() -> None:
-    bomb = _zip({"word/document.xml": b"<w/>", "word/media/big.bin": b"\0" * (4 << 20)})
+    bomb = zip_members(
+        {"word/document.xml": b"<w/>", "word/media/big.bin": b"\0" * (4 << 20)}
+    )
     with pytest.raises(InputError) as info:
         load_source(bomb, "bomb.docx")
     assert info.value.reason == "压缩包解压后过大（疑似 zip 炸弹）"
@@ -163,7 +163,7 @@ def test_xxe_is_not_resolved(tmp_path) -> None:
         .replace("正文".encode(), b"&x;")
     )
     with pytest.raises(InputError) as info:
-        load_source(_zip(members), "xxe.docx")
+        load_source(zip_members(members), "xxe.docx")
     assert "TOPSECRET" not in str(info.value)
     # Defence in depth: python-docx's own parser would not resolve it either.
     from docx.oxml.parser import parse_xml
