@@ -76,10 +76,14 @@ _BODY = {
     "next-year-plan": r"下一步|下一年度?|明年|今后",
     "other-matters": r"其他需要报告",
 }
+# Compiled once per process; a matcher runs them for every report.
+_HEADING_RE = {item: re.compile(p) for item, p in _HEADINGS.items()}
+_BODY_RE = {item: re.compile(p) for item, p in _BODY.items()}
 _TRADITIONAL = str.maketrans(
     "舉責報進設題問劃與體務關況負導職決規實現開發處認識對國時結計劃畫會議難",
     "举责报进设题问划与体务关况负导职决规实现开发处认识对国时结计划画会议难",
 )
+_HAS_TRADITIONAL = re.compile("[" + '舉責報進設題問劃與體務關況負導職決規實現開發處認識對國時結計劃畫會議難' + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +116,8 @@ class ItemResult:
 
 def fold(text: str) -> str:
     """Traditional to simplified for the characters the matcher relies on."""
-    return text.translate(_TRADITIONAL)
+    # Most reports have none: a C-speed search spares the per-character translate.
+    return text.translate(_TRADITIONAL) if _HAS_TRADITIONAL.search(text) else text
 
 
 def evaluate(doc: Document, required: tuple[str, ...]) -> list[ItemResult]:
@@ -145,8 +150,8 @@ def _match_headings(root: Node) -> dict[str, tuple[Node, str]]:
     found: dict[str, tuple[Node, str, int]] = {}
     for node, path in _sections(root, ()):
         title = fold(node.title)
-        for item, pattern in _HEADINGS.items():
-            if re.search(pattern, title):
+        for item, pattern in _HEADING_RE.items():
+            if pattern.search(title):
                 depth = path.count("/")
                 if item not in found or depth < found[item][2]:
                     found[item] = (node, path, depth)
@@ -175,17 +180,9 @@ def _partial(doc, folded, item, name, required, headings) -> ItemResult:
     if item == "measures":
         return _sections_as_measures(doc, name, required, headings)
     measures = _measure_nodes(doc.root, headings)
-    for node in doc.root.walk():
-        if node.kind not in ("paragraph", "enum", "section", "preamble"):
-            continue
-        own = folded[node.start : node.head_end]
-        found = re.search(_BODY[item], own)
-        if not found:
-            continue
-        offset = node.start + found.start()
+    for node, offset in _body_mentions(doc, folded, _BODY_RE[item]):
         if node.kind == "enum":  # "二是切实履行…第一责任人职责": point at the item
             offset = node.start
-            found = re.match(r"\s*", own)
         if item == "shortcomings" and any(_inside(m, offset) for m in measures):
             continue  # a passing mention of problems inside the measures
         line = doc.index.line_of(offset)
@@ -203,6 +200,26 @@ def _partial(doc, folded, item, name, required, headings) -> ItemResult:
             "无对应标题，仅在正文中提及",
         )
     return ItemResult(item, name, "missing", required)
+
+
+def _body_mentions(doc: Document, folded: str, pattern: re.Pattern[str]):
+    """(node, offset) of the first match in each body node's own text, in order.
+
+    One search over the whole text finds the next candidate; only the node it
+    lands in is searched again within its own span. No earlier node can hold a
+    match, since that match would have been found first.
+    """
+    pos = 0
+    while (found := pattern.search(folded, pos)) is not None:
+        node = doc.node_at(found.start())
+        if node.kind in _BODY_KINDS:
+            own = pattern.search(folded, node.start, node.head_end)
+            if own is not None:
+                yield node, own.start()
+        pos = max(node.head_end, found.start() + 1)
+
+
+_BODY_KINDS = ("paragraph", "enum", "section", "preamble")
 
 
 def _measure_nodes(root: Node, headings: dict) -> list[Node]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 
 from checker.builder import build
 from checker.layout import find_layout
@@ -17,9 +18,16 @@ class Document:
     root: Node
     meta: Meta
     index: LineIndex
+    #: Every node in pre-order (document order); own spans partition the text.
+    nodes: tuple[Node, ...] = ()
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def line_of(self, offset: int) -> int:
         return self.index.line_of(offset)
+
+    def node_at(self, offset: int) -> Node:
+        """The node whose own span holds ``offset`` (the last one starting there)."""
+        return self.nodes[max(0, bisect.bisect_right(self._starts, offset) - 1)]
 
 
 def parse(text: str) -> Document:
@@ -28,5 +36,6 @@ def parse(text: str) -> Document:
     index = LineIndex([line.start for line in lines] or [0])
     layout = find_layout(text, lines)
     root = build(text, lines, layout)
-    finish(root, text, index)
-    return Document(text, root, extract(root, text), index)
+    nodes = tuple(finish(root, text, index))
+    meta = extract(nodes, text)
+    return Document(text, root, meta, index, nodes, [n.start for n in nodes])

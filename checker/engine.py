@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from checker.checklist import evaluate
 from checker.checks import CHECKS
-from checker.checks.context import Context
+from checker.checks.context import context
 from checker.document import Document, parse
 from checker.finding import Finding, Hit
 from checker.pack import Pack, PackError, Rule, read, resolve
@@ -97,13 +97,11 @@ def run(
 ) -> tuple[list[Finding], list[dict]]:
     """Findings (sorted) and the checklist (as dicts) for one parsed document."""
     items = tuple(evaluate(doc, pack.required_items))
-    ctx = Context(doc, year, items, _nodes_by_kind(doc))
+    ctx = context(doc, year, items)
     findings = set()
     for rule in pack.rules:
         check = CHECKS[rule.check]
-        nodes = [n for kind in check.NODES for n in ctx.nodes.get(kind, [])]
-        nodes.sort(key=lambda n: n.start)
-        for hit in check.check(ctx, nodes, rule.options):
+        for hit in check.check(ctx, ctx.of_kinds(check.NODES), rule.options):
             findings.add(_finding(rule, hit, doc))
     return sorted(findings), [item.as_dict() for item in items]
 
@@ -113,14 +111,6 @@ def status_of(findings: list[Finding], fail_on: str = "error") -> str:
     if fail_on not in failing:
         raise ValueError(f"fail_on must be one of {FAIL_ON}")
     return "fail" if any(f.severity in failing[fail_on] for f in findings) else "pass"
-
-
-def _nodes_by_kind(doc: Document) -> dict[str, list]:
-    """One walk of the tree; each check gets the kinds it declares in NODES."""
-    nodes: dict[str, list] = {}
-    for node in doc.root.walk():
-        nodes.setdefault(node.kind, []).append(node)
-    return nodes
 
 
 def _finding(rule: Rule, hit: Hit, doc: Document) -> Finding:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 #: Severities, most severe first.
 SEVERITIES = ("error", "warning", "info")
@@ -35,8 +35,14 @@ class Finding:
     hint: str
 
     def as_dict(self) -> dict[str, object]:
-        data = asdict(self)
-        return {key: data[key] for key in _ORDER}
-
-
-_ORDER = ("rule", "severity", "line", "column", "text", "message", "basis", "hint")
+        # Explicit, not dataclasses.asdict: that deep-copies every field.
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "line": self.line,
+            "column": self.column,
+            "text": self.text,
+            "message": self.message,
+            "basis": self.basis,
+            "hint": self.hint,
+        }

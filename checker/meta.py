@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -55,8 +56,12 @@ class Meta:
         }
 
 
-def extract(root: Node, text: str) -> Meta:
-    nodes = {kind: [n for n in root.walk() if n.kind == kind] for kind in _KINDS}
+def extract(order: Sequence[Node], text: str) -> Meta:
+    """Metadata from the nodes in document order (``tree.finish``)."""
+    nodes: dict[str, list[Node]] = {kind: [] for kind in _KINDS}
+    for node in order:
+        if node.kind in nodes:
+            nodes[node.kind].append(node)
     title_node = nodes["title"][0] if nodes["title"] else None
     title = _TITLE_DEBRIS.sub("", title_node.title) if title_node else None
     date_node = nodes["date"][0] if nodes["date"] else None

@@ -49,9 +49,12 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """This node and its descendants, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        # A stack, not nested generators: recursion costs a frame per level per node.
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
     def sections(self) -> Iterator[Node]:
         return (n for n in self.walk() if n.kind == "section")
@@ -70,17 +73,19 @@ class LineIndex:
         return offset - self.starts[self.line_of(offset) - 1] + 1
 
 
-def finish(root: Node, text: str, index: LineIndex) -> None:
+def finish(root: Node, text: str, index: LineIndex) -> list[Node]:
     """Fix own spans, whole spans and line numbers after the tree is built.
 
     Own spans run from a node's start to the next node's start in pre-order, so
     nothing can fall between two nodes: that is what makes the tree lossless.
+    Returns the nodes in pre-order, the order every later stage walks them in.
     """
     order = list(root.walk())
     for node, following in zip(order, order[1:], strict=False):
         node.head_end = following.start
     order[-1].head_end = len(text)
     _close(root, text, index)
+    return order
 
 
 def _close(node: Node, text: str, index: LineIndex) -> None:

@@ -15,6 +15,7 @@ class Context:
     year: int | None  # the report year: --year, or the one detected
     checklist: tuple[ItemResult, ...]
     nodes: dict[str, list[Node]] = field(default_factory=dict)  # kind -> nodes
+    report: tuple[Node, ...] = ()  # every node except chrome and the root
 
     @property
     def text(self) -> str:
@@ -23,16 +24,40 @@ class Context:
     def item(self, item_id: str) -> ItemResult | None:
         return next((r for r in self.checklist if r.id == item_id), None)
 
-    def report_nodes(self) -> list[Node]:
+    def report_nodes(self) -> tuple[Node, ...]:
         """Every node except website chrome, in document order."""
-        return [n for n in self.doc.root.walk() if n.kind not in ("chrome", "document")]
+        return self.report
+
+    def of_kinds(self, kinds: tuple[str, ...]) -> list[Node]:
+        """The nodes of these kinds, in document order (a check's NODES)."""
+        if len(kinds) == 1:
+            return self.nodes.get(kinds[0], [])
+        found = [n for kind in kinds for n in self.nodes.get(kind, [])]
+        return sorted(found, key=lambda n: n.start)
+
+    def in_report(self, offset: int) -> bool:
+        """Whether ``offset`` lies in report text (not chrome, not the root's own)."""
+        return self.doc.node_at(offset).kind not in _NOT_REPORT
 
     def start_offset(self) -> int:
         """Where document-wide findings point: the title, else the first text."""
-        for node in self.doc.root.walk():
-            if node.kind not in ("chrome", "document"):
-                return _visible(self.text, node.start)
-        return 0
+        return _visible(self.text, self.report[0].start) if self.report else 0
+
+
+_NOT_REPORT = ("chrome", "document")
+
+
+def context(
+    doc: Document, year: int | None, checklist: tuple[ItemResult, ...]
+) -> Context:
+    """One walk over the document: nodes by kind, and the report nodes."""
+    nodes: dict[str, list[Node]] = {}
+    report = []
+    for node in doc.nodes:
+        nodes.setdefault(node.kind, []).append(node)
+        if node.kind not in _NOT_REPORT:
+            report.append(node)
+    return Context(doc, year, checklist, nodes, tuple(report))
 
 
 def _visible(text: str, offset: int) -> int:

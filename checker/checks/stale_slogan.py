@@ -32,11 +32,9 @@ DEFAULTS: dict[str, object] = {
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     if ctx.year is None or ctx.year < options["from_year"]:
         return
-    for node in ctx.report_nodes():
-        start = ctx.text.find(options["slogan"], node.start, node.head_end)
-        if start >= 0:
-            yield Hit(
-                start,
-                options["slogan"],
-                {"slogan": options["slogan"], "current": options["current"]},
-            )
+    slogan = options["slogan"]
+    start = ctx.text.find(slogan)
+    while start >= 0:
+        if ctx.in_report(start):
+            yield Hit(start, slogan, {"slogan": slogan, "current": options["current"]})
+        start = ctx.text.find(slogan, start + len(slogan))
