@@ -83,7 +83,7 @@ _TRADITIONAL = str.maketrans(
     "舉責報進設題問劃與體務關況負導職決規實現開發處認識對國時結計劃畫會議難",
     "举责报进设题问划与体务关况负导职决规实现开发处认识对国时结计划画会议难",
 )
-_HAS_TRADITIONAL = re.compile("[" + '舉責報進設題問劃與體務關況負導職決規實現開發處認識對國時結計劃畫會議難' + "]")
+_HAS_TRADITIONAL = re.compile("[" + "".join(map(chr, _TRADITIONAL)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
