@@ -10,19 +10,12 @@ an ``error`` document with a Chinese reason.
 from __future__ import annotations
 
 import os
-import signal
-import sys
-import threading
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from fnmatch import fnmatch
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # the pool modules load only when a batch runs in parallel
-    from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
 
 #: Extensions of the formats reports arrive in (DOMAIN.md §1, §5).
 DEFAULT_INCLUDE = (
@@ -49,10 +42,6 @@ class Options:
     year: int | None = None
     fail_on: str = "error"
     timeout: float = 60.0
-
-
-class CheckTimeout(Exception):
-    pass
 
 
 def discover(
@@ -91,118 +80,58 @@ def _matches(name: str, rel: str, patterns: Sequence[str]) -> bool:
 
 
 def check_item(item: Item, options: Options) -> Document:
-    """Read and check one input; never raises."""
+    """Read and check one input; never raises (runs in a worker process)."""
     from checker import engine
     from checker.readers import load_source
     from checker.source import MAX_BYTES, InputError, read_path
 
-    name = item if isinstance(item, str) else item[0]
+    name = _name(item)
     try:
-        with _deadline(options.timeout):
-            data = read_path(Path(item), item) if isinstance(item, str) else item[1]
-            if len(data) > MAX_BYTES:
-                raise InputError(name, f"输入过大（超过 {MAX_BYTES} 字节）")
-            source = load_source(data, name)
-            return engine.check_document(
-                source, rules=options.rules, year=options.year, fail_on=options.fail_on
-            )
+        data = read_path(Path(item), item) if isinstance(item, str) else item[1]
+        if len(data) > MAX_BYTES:
+            raise InputError(name, f"输入过大（超过 {MAX_BYTES} 字节）")
+        source = load_source(data, name)
+        return engine.check_document(
+            source, rules=options.rules, year=options.year, fail_on=options.fail_on
+        )
     except InputError as error:
         return engine.error_document(name, error.reason)
-    except CheckTimeout:
-        return engine.error_document(name, f"检查超时（超过 {options.timeout:g} 秒）")
     except Exception as error:  # a bug must cost one document, not the batch
         reason = f"检查出错（{type(error).__name__}: {error}）"
         return engine.error_document(name, reason)
 
 
-def check_chunk(items: list[Item], options: Options) -> list[Document]:
-    return [check_item(item, options) for item in items]
-
-
-@contextmanager
-def _deadline(seconds: float) -> Iterator[None]:
-    """Raise CheckTimeout after ``seconds`` (POSIX interval timer, main thread only)."""
-    usable = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise CheckTimeout
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def run(items: Sequence[Item], options: Options, jobs: int = 1) -> Iterator[Document]:
-    """Check ``items``, yielding their documents in input order as they finish."""
-    if jobs <= 1 or len(items) <= 1:
-        for item in items:
-            yield check_item(item, options)
-        return
-    yield from _pooled(items, options, jobs, chunk_size(len(items), jobs))
+    """Check ``items`` in ``jobs`` worker processes, yielding documents in order.
+
+    Even one job runs in a worker: only a separate process can be killed when
+    a check hangs where no signal reaches it, or survive one that crashes.
+    """
+    from checker import workers
+
+    _warm_up()  # once here, so that every forked worker starts warm
+    work = partial(check_item, options=options)
+    fail = partial(_failed, options=options)
+    yield from workers.run(items, work, fail, jobs, options.timeout)
 
 
-def chunk_size(count: int, jobs: int) -> int:
-    """Big enough to amortise inter-process traffic, small enough to balance load."""
-    return max(1, min(32, count // (jobs * 8)))
+def _failed(item: Item, problem: str, options: Options) -> Document:
+    from checker import engine, workers
+
+    if problem == workers.TIMEOUT:
+        reason = f"检查超时（超过 {options.timeout:g} 秒）"
+    else:
+        reason = CRASHED
+    return engine.error_document(_name(item), reason)
 
 
-def _pooled(
-    items: Sequence[Item], options: Options, jobs: int, size: int
-) -> Iterator[Document]:
-    chunks = (list(items[i : i + size]) for i in range(0, len(items), size))
-    window = jobs * 4
-    pending: deque[tuple[list[Item], Future[list[Document]]]] = deque()
-    pool = _executor(jobs)
-    try:
-        while True:
-            while len(pending) < window and (chunk := next(chunks, None)) is not None:
-                pending.append((chunk, pool.submit(check_chunk, chunk, options)))
-            if not pending:
-                return
-            chunk, future = pending.popleft()
-            try:
-                docs = future.result()
-            except Exception:  # the pool broke: a worker died (crash, OOM kill)
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = _executor(jobs)
-                docs = [_isolated(item, options) for item in chunk]
-                pending = deque(
-                    (c, pool.submit(check_chunk, c, options)) for c, _ in pending
-                )
-            yield from docs
-    finally:
-        # waiting is quick here (futures are done or cancelled) and avoids a noisy
-        # interpreter-exit race in concurrent.futures after shutdown(wait=False).
-        pool.shutdown(wait=True, cancel_futures=True)
+def _name(item: Item) -> str:
+    return item if isinstance(item, str) else item[0]
 
 
-def _isolated(item: Item, options: Options) -> Document:
-    """Re-check one input in a process of its own, to tell the culprit of a crash."""
-    with _executor(1) as pool:
-        try:
-            return pool.submit(check_item, item, options).result()
-        except Exception:
-            from checker import engine
+def _warm_up() -> None:
+    """Import the checker and build the grammar's parser before workers fork."""
+    from checker import engine, readers  # noqa: F401
+    from checker.numbering import parse_lines
 
-            name = item if isinstance(item, str) else item[0]
-            return engine.error_document(name, CRASHED)
-
-
-def _executor(jobs: int) -> ProcessPoolExecutor:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # fork starts workers in milliseconds with the modules already imported.
-    method = "fork" if sys.platform.startswith("linux") else None
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    parse_lines("")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
+import re
 import time
 from pathlib import Path
 
@@ -39,7 +39,14 @@ def test_discover_include_exclude_and_named_files(tmp_path: Path) -> None:
 
 def slow_check(source, **options):
     if "〔慢〕" in source.text:
-        time.sleep(3)
+        time.sleep(30)
+    return REAL_CHECK(source, **options)
+
+
+def runaway_regex_check(source, **options):
+    """A hang inside C code: re holds the GIL and no signal handler runs."""
+    if "〔回溯〕" in source.text:
+        re.match(r"(a+)+$", "a" * 60 + "b")
     return REAL_CHECK(source, **options)
 
 
@@ -52,31 +59,55 @@ def crashing_check(source, **options):
 REAL_CHECK = engine.check_document
 
 
-def corpus(tmp_path: Path, marker: str) -> list[str]:
-    shutil.copy(SEEDS / sorted(os.listdir(SEEDS))[2], tmp_path / "a.txt")
+def corpus(tmp_path: Path, marker: str, copies: int = 1) -> list[str]:
+    """Copies of a seed before and after one file holding ``marker``."""
+    seed = (SEEDS / sorted(os.listdir(SEEDS))[2]).read_bytes()
+    for n in range(copies):
+        (tmp_path / f"a{n:02d}.txt").write_bytes(seed)
+        (tmp_path / f"c{n:02d}.txt").write_bytes(seed)
     (tmp_path / "b.txt").write_text(f"一、{marker}\n", encoding="utf-8")
-    shutil.copy(tmp_path / "a.txt", tmp_path / "c.txt")
     return discover([str(tmp_path)])
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize(
+    ("check", "marker"), [(slow_check, "〔慢〕"), (runaway_regex_check, "〔回溯〕")]
+)
 def test_a_check_over_the_timeout_is_an_error_and_the_batch_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs, check, marker
 ) -> None:
-    monkeypatch.setattr(engine, "check_document", slow_check)
-    docs = list(run(corpus(tmp_path, "〔慢〕"), Options(timeout=0.5), jobs=1))
-    assert [d["status"] for d in docs] == ["fail", "error", "fail"]
-    assert docs[1]["error"] == "检查超时（超过 0.5 秒）"
+    monkeypatch.setattr(engine, "check_document", check)
+    items = corpus(tmp_path, marker, copies=6)
+    started = time.monotonic()
+    docs = list(run(items, Options(timeout=0.5), jobs=jobs))
+    assert time.monotonic() - started < 10  # the hung worker was killed, not awaited
+    assert [d["path"] for d in docs] == items
+    statuses = [d["status"] for d in docs]
+    assert statuses == ["fail"] * 6 + ["error"] + ["fail"] * 6
+    assert docs[6]["error"] == "检查超时（超过 0.5 秒）"
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_a_crashed_worker_costs_one_document_only(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs
 ) -> None:
     monkeypatch.setattr(engine, "check_document", crashing_check)
-    monkeypatch.setattr(batch, "chunk_size", lambda count, jobs: 2)
-    docs = list(run(corpus(tmp_path, "崩溃"), Options(), jobs=2))
-    assert [Path(d["path"]).name for d in docs] == ["a.txt", "b.txt", "c.txt"]
-    assert [d["status"] for d in docs] == ["fail", "error", "fail"]
-    assert docs[1]["error"] == batch.CRASHED
+    items = corpus(tmp_path, "崩溃", copies=6)
+    docs = list(run(items, Options(), jobs=jobs))
+    assert [d["path"] for d in docs] == items
+    assert [d["status"] for d in docs] == ["fail"] * 6 + ["error"] + ["fail"] * 6
+    assert docs[6]["error"] == batch.CRASHED
+
+
+def test_a_bug_in_a_check_is_an_error_with_its_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def buggy(source, **options):
+        raise ValueError("坏了")
+
+    monkeypatch.setattr(engine, "check_document", buggy)
+    (doc,) = run(corpus(tmp_path, "无")[1:2], Options())
+    assert doc["error"] == "检查出错（ValueError: 坏了）"
 
 
 def test_parallel_results_equal_sequential_ones(tmp_path: Path) -> None:

@@ -1,0 +1,157 @@
+"""Worker processes for a batch: check inputs in parallel, kill what hangs.
+
+The parent hands each worker a few inputs at a time through a pipe and gets one
+result back per input, so it always knows which input a worker is on and since
+when. A worker over the time limit is killed: a hang inside C code (a runaway
+regular expression from a rule pack, a stuck converter) ignores signals, so the
+check cannot time itself out. A worker that dies is replaced. Either way only
+the input it was on becomes a failure; the rest of its queue goes to the
+replacement. Results come out in input order, and only a bounded window of
+inputs runs ahead of the oldest unfinished one, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.connection import Connection, wait
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+#: Inputs queued per worker: enough to hide the round trip to the parent.
+DEPTH = 8
+TIMEOUT = "timeout"
+CRASH = "crash"
+
+
+def run(
+    items: Sequence[T],
+    work: Callable[[T], R],
+    fail: Callable[[T, str], R],
+    jobs: int,
+    timeout: float,
+) -> Iterator[R]:
+    """``work(item)`` for each item in worker processes; results in input order.
+
+    ``work`` must never raise and must be picklable (a top-level function or a
+    ``functools.partial`` of one). An item whose worker runs over ``timeout``
+    seconds (0: no limit) or dies is answered by ``fail(item, TIMEOUT | CRASH)``.
+    """
+    if not items:
+        return
+    pool = _Pool(work, min(jobs, len(items)))
+    todo = deque(enumerate(items))
+    done: dict[int, R] = {}
+    window = pool.size * DEPTH * 4
+    next_out = 0
+    try:
+        while next_out < len(items):
+            pool.top_up(todo, next_out + window)
+            for index, item, problem in pool.collect(done, timeout):
+                done[index] = fail(item, problem)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+    finally:
+        pool.close()
+
+
+class _Worker:
+    def __init__(self, context: Any, work: Callable[[Any], Any]) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, work), daemon=True)
+        self.process.start()
+        child.close()
+        self.queue: deque[tuple[int, Any]] = deque()
+        self.since = 0.0  # when the input at the head of the queue started
+
+    def give(self, batch: list[tuple[int, Any]]) -> None:
+        if not self.queue:
+            self.since = time.monotonic()
+        self.queue.extend(batch)
+        self.conn.send(batch)
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+class _Pool:
+    def __init__(self, work: Callable[[Any], Any], size: int) -> None:
+        # fork starts a worker in milliseconds with every module already imported.
+        method = "fork" if sys.platform.startswith("linux") else None
+        self.context = multiprocessing.get_context(method)
+        self.work = work
+        self.size = size
+        self.workers = [_Worker(self.context, work) for _ in range(size)]
+
+    def top_up(self, todo: deque[tuple[int, Any]], limit: int) -> None:
+        for worker in self.workers:
+            if len(worker.queue) > DEPTH // 2:
+                continue
+            room = DEPTH - len(worker.queue)
+            batch = []
+            while todo and todo[0][0] < limit and len(batch) < room:
+                batch.append(todo.popleft())
+            if batch:
+                worker.give(batch)
+
+    def collect(
+        self, done: dict[int, Any], timeout: float
+    ) -> Iterator[tuple[int, Any, str]]:
+        """Wait for results (into ``done``); yield the inputs that failed."""
+        busy = [w for w in self.workers if w.queue]
+        if not busy:
+            return
+        wait([w.conn for w in busy], _wait_for(busy, timeout))
+        now = time.monotonic()
+        for worker in busy:
+            try:
+                while worker.conn.poll():
+                    index, result = worker.conn.recv()
+                    done[index] = result
+                    worker.queue.popleft()
+                    worker.since = now
+            except (EOFError, OSError):  # it died: a crash, or killed by the OOM killer
+                yield self._replace(worker, CRASH)
+                continue
+            if worker.queue and timeout > 0 and now - worker.since > timeout:
+                yield self._replace(worker, TIMEOUT)
+
+    def _replace(self, worker: _Worker, problem: str) -> tuple[int, Any, str]:
+        index, item = worker.queue.popleft()
+        worker.stop()
+        fresh = _Worker(self.context, self.work)
+        if worker.queue:
+            fresh.give(list(worker.queue))
+        self.workers[self.workers.index(worker)] = fresh
+        return index, item, problem
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.stop()
+
+
+def _wait_for(busy: list[_Worker], timeout: float) -> float | None:
+    if timeout <= 0:
+        return None
+    return max(0.0, min(w.since for w in busy) + timeout - time.monotonic())
+
+
+def _serve(conn: Connection, work: Callable[[Any], Any]) -> None:
+    """A worker's life: check what arrives, send each result back, until EOF."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    while True:
+        try:
+            batch = conn.recv()
+        except EOFError:
+            return
+        for index, item in batch:
+            conn.send((index, work(item)))
