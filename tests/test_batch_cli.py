@@ -19,7 +19,7 @@ from conftest import SEEDS
 
 from checker import engine
 from checker.cli import main
-from checker.commands import check as check_command
+from checker.commands.progress import Progress
 from checker.schema import jsonl_line_schema
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -161,12 +161,21 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_progress_counts_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_progress_bar_shows_on_a_terminal_only() -> None:
     terminal = Terminal()
-    monkeypatch.setattr(sys, "stderr", terminal)
-    docs = list(check_command._progress(iter([{"n": 1}, {"n": 2}]), 2))
-    assert len(docs) == 2
-    assert terminal.getvalue() == "\r已检查 1/2\r已检查 2/2\n"
-    monkeypatch.setattr(sys, "stderr", io.StringIO())
-    list(check_command._progress(iter([{"n": 1}, {"n": 2}]), 2))
-    assert sys.stderr.getvalue() == ""
+    progress = Progress(2, terminal)
+    progress.advance()
+    progress.log("错误：b.txt：文件为空")
+    progress.advance()
+    progress.close()
+    assert terminal.getvalue() == (
+        "\r[############------------] 1/2 50%"
+        "\r\033[K错误：b.txt：文件为空\n"  # the bar steps aside for the message
+        "\r[########################] 2/2 100%"
+        "\r\033[K"
+    )
+    quiet = io.StringIO()
+    progress = Progress(2, quiet)
+    progress.advance()
+    progress.log("错误：b.txt：文件为空")
+    assert quiet.getvalue() == "错误：b.txt：文件为空\n"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from wcwidth import wcswidth
 
 from checker.engine import error_document
 from checker.formats import FORMATS, Summary, make_writer, summary_lines
@@ -140,6 +141,29 @@ def test_table_marks_items_and_ends_with_the_summary() -> None:
     assert row.split() == ["b.txt", "✓", "✓", "✓", "✓", "✓", "0", "1", "通过"]
     assert "错误：文件为空" in text
     assert text.rstrip().endswith("numbering/sequence：2 份")
+
+
+def test_table_rows_stream_aligned_by_display_width() -> None:
+    out = io.StringIO()
+    writer = make_writer("table", out, TOOL, names=[d["path"] for d in DOCS])
+    writer.begin()
+    writer.document(DOCS[0])
+    assert "a/甲.txt" in out.getvalue()  # written at once, not at the end
+    for doc in DOCS[1:]:
+        writer.document(doc)
+    writer.end(Summary())
+    header, rule, *rows = out.getvalue().splitlines()[:5]
+    verdict_at = {
+        wcswidth(line[: line.rindex(last)])
+        for line, last in [
+            (header, "结论"),
+            (rows[0], "不通过"),
+            (rows[1], "通过"),
+            (rows[2], "错误"),
+        ]
+    }
+    assert len(verdict_at) == 1  # the 结论 column starts at one display column
+    assert rule.split() == ["-" * n for n in map(len, rule.split())]
 
 
 def test_sarif_validates_against_the_official_schema() -> None:

@@ -18,6 +18,7 @@ import click
 from checker import __version__
 from checker.batch import DEFAULT_INCLUDE, Document, Item, Options, discover, run
 from checker.commands.common import EXIT_ERROR, EXIT_FAIL, EXIT_OK
+from checker.commands.progress import Progress
 from checker.formats import FORMATS, Summary, make_writer
 from checker.source import MAX_BYTES
 
@@ -104,7 +105,7 @@ def check(
         fmt = "text" if single else "table"
     options = Options(rules=rules, year=year, fail_on=fail_on, timeout=timeout)
     docs = run(items, options, jobs or os.cpu_count() or 1)
-    summary = _write(fmt, output, _progress(docs, len(items)), options)
+    summary = _write(fmt, output, docs, options, names)
     sys.exit(exit_code(summary))
 
 
@@ -133,17 +134,32 @@ def _stdin_item() -> Item:
 
 
 def _write(
-    fmt: str, output: str | None, docs: Iterator[Document], options: Options
+    fmt: str,
+    output: str | None,
+    docs: Iterator[Document],
+    options: Options,
+    names: list[str],
 ) -> Summary:
+    """Write each document as it arrives; the bar steps aside for every line."""
     summary = Summary()
+    progress = Progress(len(names))
     with _ReportStream(output) as out:
-        writer = make_writer(fmt, out, TOOL, _rules_lookup(options))
+        # A report on the terminal is flushed per document, so rows show as
+        # they are checked; to a file or a pipe it is written in blocks.
+        interactive = out.isatty()
+        writer = make_writer(fmt, out, TOOL, _rules_lookup(options), names)
         writer.begin()
         for doc in docs:
             summary.add(doc)
             if doc["status"] == "error":  # logged whatever the format
-                click.echo(f"错误：{doc['path']}：{doc.get('error', '')}", err=True)
+                progress.log(f"错误：{doc['path']}：{doc.get('error', '')}")
+            if interactive:
+                progress.pause()
             writer.document(doc)
+            if interactive:
+                out.flush()
+            progress.advance()
+        progress.close()
         writer.end(summary)
     return summary
 
@@ -191,15 +207,3 @@ def _rules_lookup(options: Options):
         return []
 
     return lookup
-
-
-def _progress(docs: Iterator[Document], total: int) -> Iterator[Document]:
-    """A counter on stderr when it is a terminal and there is more than one file."""
-    if total < 2 or not sys.stderr.isatty():
-        yield from docs
-        return
-    for done, doc in enumerate(docs, 1):
-        sys.stderr.write(f"\r已检查 {done}/{total}")
-        sys.stderr.flush()
-        yield doc
-    sys.stderr.write("\n")

@@ -6,6 +6,7 @@ one it writes (start-up time counts for a drafter's one-file check).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib import import_module
 from typing import TextIO
 
@@ -26,8 +27,13 @@ __all__ = ["FORMATS", "Summary", "Writer", "make_writer", "summary_lines"]
 
 
 def make_writer(
-    fmt: str, out: TextIO, tool: dict[str, str], rules: RulesLookup | None = None
+    fmt: str,
+    out: TextIO,
+    tool: dict[str, str],
+    rules: RulesLookup | None = None,
+    names: Sequence[str] = (),
 ) -> Writer:
+    """The writer for ``fmt``; ``names`` (the input paths) lets a table align."""
     module, name = _WRITERS[fmt]
     writer: type[Writer] = getattr(import_module(f"checker.formats.{module}"), name)
-    return writer(out, tool, rules)
+    return writer(out, tool, rules, names)

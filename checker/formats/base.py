@@ -1,13 +1,13 @@
 """The writer interface every report format implements.
 
 A writer is handed finished documents one at a time, in input order, and writes
-as it goes: nothing but the rows of a table is kept. Writers never compute
+as it goes: nothing is kept but running counts. Writers never compute
 findings, never touch files other than ``out`` and never decide exit codes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from checker.formats.summary import Summary
@@ -20,11 +20,16 @@ class Writer:
     """Base writer: ``begin``, then ``document`` per document, then ``end``."""
 
     def __init__(
-        self, out: TextIO, tool: dict[str, str], rules: RulesLookup | None = None
+        self,
+        out: TextIO,
+        tool: dict[str, str],
+        rules: RulesLookup | None = None,
+        names: Sequence[str] = (),
     ) -> None:
         self.out = out
         self.tool = tool
         self.rules = rules
+        self.names = names  # the paths of the documents to come, when known
 
     def begin(self) -> None:
         """Write whatever precedes the first document."""

@@ -1,8 +1,12 @@
 """``table`` and ``csv``: one row per document for a supervisor's overview.
 
 Columns: file, one mark per checklist item (✓ present, △ partial, ✗ missing),
-error and warning counts, and the verdict. ``csv`` streams its rows; ``table``
-keeps only these short rows, because aligned columns need every width.
+error and warning counts, and the verdict. Both stream: a row is written as
+soon as its document is checked. ``table`` can align its columns without
+holding rows back because every width is known before the first row: the file
+column from the names of the inputs (the command lists them before checking),
+the others from their headers. So it pads cells itself (by display width, for
+Chinese) instead of handing all rows to tabulate at the end.
 """
 
 from __future__ import annotations
@@ -35,18 +39,30 @@ def row(doc: dict[str, Any]) -> list[str]:
 
 
 class TableWriter(Writer):
+    """Columns two spaces apart, a dashed rule under the header."""
+
     def begin(self) -> None:
-        self._rows: list[list[str]] = []
+        from wcwidth import wcswidth  # imported here: only tables need it
+
+        self._width = lambda text: max(wcswidth(text), len(text))
+        paths = [self._width(name) for name in self.names]
+        self._widths = [self._width(h) for h in HEADERS]
+        self._widths[0] = max([self._widths[0], *paths])
+        self._line(HEADERS)
+        self._line(["-" * width for width in self._widths])
 
     def document(self, doc: dict[str, Any]) -> None:
-        self._rows.append(row(doc))
+        self._line(row(doc))
 
     def end(self, summary: Summary) -> None:
-        from tabulate import tabulate  # imported here: only tables need it
+        self.out.write("\n" + "\n".join(summary_lines(summary)) + "\n")
 
-        table = tabulate(self._rows, HEADERS, tablefmt="simple", disable_numparse=True)
-        self.out.write(table)
-        self.out.write("\n\n" + "\n".join(summary_lines(summary)) + "\n")
+    def _line(self, cells: list[str]) -> None:
+        padded = [
+            cell + " " * (width - self._width(cell))
+            for cell, width in zip(cells, self._widths, strict=True)
+        ]
+        self.out.write("  ".join(padded).rstrip() + "\n")
 
 
 class CsvWriter(Writer):
