@@ -78,7 +78,7 @@ def test_unreadable_inputs_are_listed_and_the_batch_exits_2(
     locked.write_text("一、内容\n", encoding="utf-8")
     locked.chmod(0)
     # Tests run as root, which reads a mode-000 file anyway; refuse the open as
-    # the kernel would refuse it to an ordinary user (jobs 1: same process).
+    # the kernel would refuse it to an ordinary user (forked workers inherit this).
     real_open = pathlib.Path.open
 
     def guarded_open(self: Path, *args, **kwargs):
@@ -126,6 +126,50 @@ def test_a_check_over_the_timeout_is_reported_and_the_rest_checked(
     assert result.exit_code == 2
     assert [d["status"] for d in docs[:5]] == ["fail"] * 5
     assert docs[5]["status"] == "error" and "超时" in docs[5]["error"]
+
+
+RUNAWAY_PACK = """\
+id: runaway
+name: 一个正则表达式回溯失控的规则包
+basis: 测试
+rules:
+  content/placeholder:
+    check: placeholder
+    severity: error
+    summary: 占位符
+    message: 残留“{placeholder}”
+    basis: 测试
+    hint: 替换
+    options:
+      patterns: ["(X+)+Y"]
+"""
+
+
+def test_a_runaway_pack_regex_is_killed_at_the_timeout(tmp_path: Path) -> None:
+    """re never yields to a signal handler: only killing the worker stops it."""
+    (tmp_path / "runaway.yaml").write_text(RUNAWAY_PACK, encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(next(SEEDS.glob("002_*")), folder / "a.txt")
+    (folder / "b.txt").write_text("一、" + "X" * 40 + "\n", encoding="utf-8")
+    shutil.copy(folder / "a.txt", folder / "c.txt")
+    args = ["check", "in", "--rules", "runaway.yaml", "--timeout", "1", "-j", "1"]
+    result = subprocess.run(
+        [str(CLI), *args, "--format", "csv"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=30,  # without the kill this would run for years
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2
+    rows = [row.split(",") for row in result.stdout.splitlines()[1:]]
+    assert [(row[0], row[-1]) for row in rows] == [
+        ("in/a.txt", "通过"),
+        ("in/b.txt", "错误：检查超时（超过 1 秒）"),
+        ("in/c.txt", "通过"),
+    ]
+    assert result.stderr == "错误：in/b.txt：检查超时（超过 1 秒）\n"
 
 
 def test_fail_on_sets_the_policy() -> None:
