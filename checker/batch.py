@@ -112,7 +112,7 @@ def run(items: Sequence[Item], options: Options, jobs: int = 1) -> Iterator[Docu
     _warm_up()  # once here, so that every forked worker starts warm
     work = partial(check_item, options=options)
     fail = partial(_failed, options=options)
-    yield from workers.run(items, work, fail, jobs, options.timeout)
+    yield from workers.run(items, work, fail, jobs, options.timeout, _carries_data)
 
 
 def _failed(item: Item, problem: str, options: Options) -> Document:
@@ -123,6 +123,10 @@ def _failed(item: Item, problem: str, options: Options) -> Document:
     else:
         reason = CRASHED
     return engine.error_document(_name(item), reason)
+
+
+def _carries_data(item: Item) -> bool:
+    return not isinstance(item, str)  # stdin's bytes, not a path
 
 
 def _name(item: Item) -> str:

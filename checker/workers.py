@@ -35,16 +35,20 @@ def run(
     fail: Callable[[T, str], R],
     jobs: int,
     timeout: float,
+    bulky: Callable[[T], bool] = lambda item: False,
 ) -> Iterator[R]:
     """``work(item)`` for each item in worker processes; results in input order.
 
     ``work`` must never raise and must be picklable (a top-level function or a
     ``functools.partial`` of one). An item whose worker runs over ``timeout``
     seconds (0: no limit) or dies is answered by ``fail(item, TIMEOUT | CRASH)``.
+    ``bulky`` items (bigger than a pipe's buffer, such as stdin's bytes) go
+    alone to an idle worker: one busy sending its results would not read them,
+    and the parent, stuck sending, would not read those results.
     """
     if not items:
         return
-    pool = _Pool(work, min(jobs, len(items)))
+    pool = _Pool(work, min(jobs, len(items)), bulky)
     todo = deque(enumerate(items))
     done: dict[int, R] = {}
     window = pool.size * DEPTH * 4
@@ -84,11 +88,14 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, work: Callable[[Any], Any], size: int) -> None:
+    def __init__(
+        self, work: Callable[[Any], Any], size: int, bulky: Callable[[Any], bool]
+    ) -> None:
         # fork starts a worker in milliseconds with every module already imported.
         method = "fork" if sys.platform.startswith("linux") else None
         self.context = multiprocessing.get_context(method)
         self.work = work
+        self.bulky = bulky
         self.size = size
         self.workers = [_Worker(self.context, work) for _ in range(size)]
 
@@ -99,6 +106,10 @@ class _Pool:
             room = DEPTH - len(worker.queue)
             batch = []
             while todo and todo[0][0] < limit and len(batch) < room:
+                if self.bulky(todo[0][1]):
+                    if not batch and not worker.queue:
+                        batch.append(todo.popleft())
+                    break
                 batch.append(todo.popleft())
             if batch:
                 worker.give(batch)
@@ -129,7 +140,7 @@ class _Pool:
         index, item = worker.queue.popleft()
         worker.stop()
         fresh = _Worker(self.context, self.work)
-        if worker.queue:
+        if worker.queue:  # an idle new worker reads even a bulky item at once
             fresh.give(list(worker.queue))
         self.workers[self.workers.index(worker)] = fresh
         return index, item, problem

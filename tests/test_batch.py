@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import time
 from pathlib import Path
 
@@ -113,6 +114,32 @@ def test_a_bug_in_a_check_is_an_error_with_its_reason(
 def test_parallel_results_equal_sequential_ones(tmp_path: Path) -> None:
     items = discover([str(SEEDS)])
     assert list(run(items, Options(), jobs=2)) == list(run(items, Options(), jobs=1))
+
+
+@pytest.fixture
+def deadline():
+    """Fail a test that would hang, rather than hang the suite."""
+
+    def expire(signum, frame):
+        raise TimeoutError("the batch hung")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, 30)
+    yield
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def test_big_stdin_among_files_with_big_results_does_not_deadlock(
+    tmp_path: Path, deadline
+) -> None:
+    many = tmp_path / "many.txt"  # thousands of findings: results fill the pipe
+    many.write_text("一、标题\n" + "XX镇××。\n" * 3000, encoding="utf-8")
+    data = (SEEDS / sorted(os.listdir(SEEDS))[2]).read_bytes() * 60  # ~900 KB
+    items = [str(many)] * 12 + [("<stdin>", data)] + [str(many)] * 3
+    docs = list(run(items, Options(), jobs=1))
+    assert [d["path"] for d in docs] == [str(many)] * 12 + ["<stdin>"] + [str(many)] * 3
+    assert len(docs[0]["findings"]) > 6000 and docs[12]["status"] == "fail"
 
 
 def test_stdin_bytes_are_checked_like_a_file() -> None:
