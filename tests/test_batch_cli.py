@@ -17,8 +17,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import SEEDS
 
-from checker import engine
+from checker import batch, engine
 from checker.cli import main
+from checker.commands import check as check_command
 from checker.commands.progress import Progress
 from checker.schema import jsonl_line_schema
 
@@ -170,6 +171,18 @@ def test_a_runaway_pack_regex_is_killed_at_the_timeout(tmp_path: Path) -> None:
         ("in/c.txt", "通过"),
     ]
     assert result.stderr == "错误：in/b.txt：检查超时（超过 1 秒）\n"
+
+
+def test_ctrl_c_stops_the_batch_with_exit_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(items, options, jobs):
+        yield from batch.run(items[:1], options, jobs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(check_command, "run", interrupted)
+    result = invoke(str(SEEDS), "--format", "jsonl")
+    assert result.exit_code == 130
+    assert len(result.stdout.splitlines()) == 1  # one document, no summary line
+    assert result.stderr == "已中断（Ctrl-C）：报告不完整，缺少汇总\n"
 
 
 def test_fail_on_sets_the_policy() -> None:

@@ -17,7 +17,7 @@ import click
 
 from checker import __version__
 from checker.batch import DEFAULT_INCLUDE, Document, Item, Options, discover, run
-from checker.commands.common import EXIT_ERROR, EXIT_FAIL, EXIT_OK
+from checker.commands.common import EXIT_ERROR, EXIT_FAIL, EXIT_INTERRUPTED, EXIT_OK
 from checker.commands.progress import Progress
 from checker.formats import FORMATS, Summary, make_writer
 from checker.source import MAX_BYTES
@@ -105,7 +105,11 @@ def check(
         fmt = "text" if single else "table"
     options = Options(rules=rules, year=year, fail_on=fail_on, timeout=timeout)
     docs = run(items, options, jobs or os.cpu_count() or 1)
-    summary = _write(fmt, output, docs, options, names)
+    try:
+        summary = _write(fmt, output, docs, options, names)
+    except KeyboardInterrupt:  # the workers are gone with the generator
+        click.echo("已中断（Ctrl-C）：报告不完整，缺少汇总", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     sys.exit(exit_code(summary))
 
 
@@ -149,17 +153,19 @@ def _write(
         interactive = out.isatty()
         writer = make_writer(fmt, out, TOOL, _rules_lookup(options), names)
         writer.begin()
-        for doc in docs:
-            summary.add(doc)
-            if doc["status"] == "error":  # logged whatever the format
-                progress.log(f"错误：{doc['path']}：{doc.get('error', '')}")
-            if interactive:
-                progress.pause()
-            writer.document(doc)
-            if interactive:
-                out.flush()
-            progress.advance()
-        progress.close()
+        try:
+            for doc in docs:
+                summary.add(doc)
+                if doc["status"] == "error":  # logged whatever the format
+                    progress.log(f"错误：{doc['path']}：{doc.get('error', '')}")
+                if interactive:
+                    progress.pause()
+                writer.document(doc)
+                if interactive:
+                    out.flush()
+                progress.advance()
+        finally:
+            progress.close()
         writer.end(summary)
     return summary
 

@@ -10,8 +10,9 @@ import click
 from checker.readers import load_source
 from checker.source import MAX_BYTES, InputError, Source, read_path
 
-#: Exit codes: 0 all pass, 1 some document fails, 2 unreadable input or usage.
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+#: Exit codes: 0 all pass, 1 some document fails, 2 unreadable input or usage,
+#: 130 interrupted (128 + SIGINT, as shells report it).
+EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def load(path: str, max_bytes: int = MAX_BYTES) -> Source:
