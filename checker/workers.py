@@ -13,6 +13,7 @@ inputs runs ahead of the oldest unfinished one, so memory stays flat.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
 import time
@@ -68,7 +69,9 @@ def run(
 class _Worker:
     def __init__(self, context: Any, work: Callable[[Any], Any]) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, work), daemon=True)
+        self.process = context.Process(
+            target=_serve, args=(child, work, os.getpid()), daemon=True
+        )
         self.process.start()
         child.close()
         self.queue: deque[tuple[int, Any]] = deque()
@@ -94,6 +97,8 @@ class _Pool:
         # fork starts a worker in milliseconds with every module already imported.
         method = "fork" if sys.platform.startswith("linux") else None
         self.context = multiprocessing.get_context(method)
+        if method == "fork":
+            import ctypes  # noqa: F401  (imported once here, not in every worker)
         self.work = work
         self.bulky = bulky
         self.size = size
@@ -150,15 +155,32 @@ class _Pool:
             worker.stop()
 
 
+def _die_with_parent(parent: int) -> None:
+    """On Linux the kernel kills this worker when the parent dies, even by
+    SIGKILL, so a worker stuck in C code never outlives its batch. Elsewhere a
+    worker ends when it next reads from its closed pipe."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes  # the parent imported it before forking (see _Pool)
+
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
 def _wait_for(busy: list[_Worker], timeout: float) -> float | None:
     if timeout <= 0:
         return None
     return max(0.0, min(w.since for w in busy) + timeout - time.monotonic())
 
 
-def _serve(conn: Connection, work: Callable[[Any], Any]) -> None:
+def _serve(conn: Connection, work: Callable[[Any], Any], parent: int) -> None:
     """A worker's life: check what arrives, send each result back, until EOF."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with_parent(parent)
     while True:
         try:
             batch = conn.recv()

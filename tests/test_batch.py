@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -140,6 +142,50 @@ def test_big_stdin_among_files_with_big_results_does_not_deadlock(
     docs = list(run(items, Options(), jobs=1))
     assert [d["path"] for d in docs] == [str(many)] * 12 + ["<stdin>"] + [str(many)] * 3
     assert len(docs[0]["findings"]) > 6000 and docs[12]["status"] == "fail"
+
+
+ORPHAN = """
+import re, sys
+from checker import batch, engine
+
+def hang(source, **options):
+    re.match(r"(a+)+$", "a" * 60 + "b")  # for years, deaf to signals
+
+engine.check_document = hang
+list(batch.run([sys.argv[1]], batch.Options(timeout=1000), jobs=1))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_a_hung_worker_dies_with_a_killed_parent(tmp_path: Path) -> None:
+    seed = str(SEEDS / sorted(os.listdir(SEEDS))[0])
+    parent = subprocess.Popen([sys.executable, "-c", ORPHAN, seed])
+    children = Path(f"/proc/{parent.pid}/task/{parent.pid}/children")
+    try:
+        for _ in range(100):  # the worker appears within a second
+            pids = children.read_text().split()
+            if pids:
+                break
+            time.sleep(0.05)
+        (worker,) = map(int, pids)
+    finally:
+        parent.kill()  # SIGKILL: no finally blocks, no atexit in the parent
+        parent.wait()
+    for _ in range(100):
+        if not _alive(worker):
+            break
+        time.sleep(0.05)
+    if _alive(worker):
+        os.kill(worker, signal.SIGKILL)  # do not leave it spinning for years
+        pytest.fail("the worker outlived its killed parent")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"  # a zombie has already died
 
 
 def test_stdin_bytes_are_checked_like_a_file() -> None:
