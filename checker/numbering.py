@@ -39,6 +39,7 @@ DEFECTS = {
     "half-width-bracket": "使用了半角括号",
     "mixed-bracket": "括号全角半角混用",
     "missing-shi": "“X是”缺少“是”字",
+    "digit-numeral": "汉字序号逐位书写（一〇）",
 }
 
 # GB/T 9704-2012 §7.3.3: what follows the numeral at each level.
@@ -78,17 +79,20 @@ class RawLine:
 
 
 def cn_number(text: str) -> int | None:
-    """一 -> 1, 十二 -> 12, 二十 -> 20, 九十九 -> 99."""
+    """一 -> 1, 十二 -> 12, 九十九 -> 99; spelt digit by digit: 一〇 -> 10."""
     if not text:
         return None
     if "十" not in text:
-        return _CN_DIGITS.get(text) if len(text) == 1 else None
+        if len(text) == 1:
+            return _CN_DIGITS.get(text)
+        digits = [_CN_DIGITS.get(c, 0 if c == "〇" else -1) for c in text]
+        return None if -1 in digits else int("".join(map(str, digits)))
     tens, _, ones = text.partition("十")
     value = (_CN_DIGITS.get(tens, 0) if tens else 1) * 10
     return value + (_CN_DIGITS.get(ones, 0) if ones else 0)
 
 
-_NUMERAL = re.compile(r"[一二三四五六七八九十]+|[0-9０-９]+|[\u2460-\u2473]")
+_NUMERAL = re.compile(r"[一二三四五六七八九十〇]+|[0-9０-９]+|[\u2460-\u2473]")
 
 
 def make_marker(kind: str, text: str, start: int) -> Marker:
@@ -97,19 +101,20 @@ def make_marker(kind: str, text: str, start: int) -> Marker:
     found = _NUMERAL.search(text)
     number: int | None = None
     style = text
+    spelt = False
     if found:
         numeral = found.group()
         if kind == "L4_CIRCLED":
             number = ord(numeral) - 0x2460 + 1
         elif numeral[0] in "一二三四五六七八九十":
             number = cn_number(numeral)
+            spelt = len(numeral) == 2 and "十" not in numeral
         else:
             number = int(numeral.translate(_FULLWIDTH_DIGITS))
         style = text[: found.start()] + "N" + text[found.end() :]
     style = style.replace(" ", "").replace("\u3000", "")
-    return Marker(
-        kind, text, start, level, number, style, _defects(kind, style, number)
-    )
+    defects = _defects(kind, style, number) + (("digit-numeral",) if spelt else ())
+    return Marker(kind, text, start, level, number, style, defects)
 
 
 def _defects(kind: str, style: str, number: int | None) -> tuple[str, ...]:

@@ -37,6 +37,10 @@ ISSUE_RULES = {
 }
 
 
+#: Rules added after the issue's list (ids are stable once released).
+ADDED_RULES = {"numbering/digit-numeral"}
+
+
 def rules_with_cases() -> set[str]:
     rules = set()
     for path in CASES.glob("*.yaml"):
@@ -60,7 +64,7 @@ def test_pack_rules_are_complete(name: str) -> None:
 def test_fazhi_packs_have_every_rule_id_of_the_issue() -> None:
     assert set(pack_names()) >= {"fazhi-2019", "fazhi-2015", "gbt9704"}
     for name in ("fazhi-2019", "fazhi-2015"):
-        assert {r.id for r in load_pack(name).rules} == ISSUE_RULES
+        assert {r.id for r in load_pack(name).rules} == ISSUE_RULES | ADDED_RULES
 
 
 def test_every_check_type_is_documented() -> None:

@@ -170,3 +170,24 @@ def test_xxe_is_not_resolved(tmp_path) -> None:
 
     crafted = f'<!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]><d>&x;</d>'
     assert "TOPSECRET" not in (parse_xml(crafted.encode()).text or "")
+
+
+def test_a_tenth_word_numbered_subsection_is_a_heading_with_a_finding() -> None:
+    """Word's chineseCounting prints 10 as 一〇: still the tenth subsection."""
+    from checker.engine import check_document
+
+    document = docx.Document()
+    num_id = add_list(document)
+    number_paragraph(document.add_paragraph("主要举措和成效"), num_id, 0)
+    for n in range(1, 12):
+        number_paragraph(document.add_paragraph(f"第{n}项举措"), num_id, 1)
+    source = load_source(to_bytes(document), "ten.docx")
+    assert "（一〇）第10项举措" in source.text.splitlines()
+    report = check_document(source, rules="gbt9704")
+    numbering = [
+        (f["rule"], f["line"]) for f in report["findings"] if "numbering" in f["rule"]
+    ]
+    assert numbering == [
+        ("numbering/digit-numeral", 11),
+        ("numbering/digit-numeral", 12),
+    ]

@@ -2,7 +2,9 @@
 
 Reports every heading or enumeration marker carrying one of ``defects``, as
 classified by checker.numbering: ``punctuation`` (``1、`` ``（一）、`` ``一.``),
-``missing-punctuation`` (``2加强``), ``missing-numeral`` (``（）``).
+``missing-punctuation`` (``2加强``), ``missing-numeral`` (``（）``),
+``digit-numeral`` (``一〇、``: ten spelt digit by digit, as Word's chineseCounting
+list format prints it).
 
 Options:
   defects: list of marker defects to report.
@@ -15,6 +17,10 @@ FAIL (defects [missing-numeral]):
   （）主要领导亲自落实
 PASS:
   （一）主要领导亲自落实
+FAIL (defects [digit-numeral]):
+  一〇、其他需要报告的情况
+PASS:
+  十、其他需要报告的情况
 FAIL (defects [punctuation]):
   （一）、依法履行政府职能
 PASS:
