@@ -20,17 +20,11 @@ import yaml
 
 from checker.checks import CHECKS
 from checker.finding import SEVERITIES
+from checker.items import ITEMS
 from checker.resources import data_dir
 
 _RULE_KEYS = ("check", "severity", "summary", "message", "basis", "hint", "options")
 _PACK_KEYS = ("id", "name", "basis", "extends", "required_items", "rules")
-_ITEMS = (
-    "measures",
-    "shortcomings",
-    "first-responsible",
-    "next-year-plan",
-    "other-matters",
-)
 
 
 class PackError(Exception):
@@ -108,7 +102,7 @@ def read(path: Path, seen: tuple[str, ...] = ()) -> Pack:
         rule_lines[rule_id] = (label, lines[("rules", rule_id)])
     items = tuple(data.get("required_items", parent_items))
     for item in items:
-        if item not in _ITEMS:
+        if item not in ITEMS:
             raise PackError(
                 f'{label}:{lines[("required_items",)]}: 未知清单项 "{item}"'
             )

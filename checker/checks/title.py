@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.checklist import fold
 from checker.checks.context import Context, visible
 from checker.finding import Hit
+from checker.items import fold
 
 NODES = ("title",)
 DEFAULTS: dict[str, object] = {

@@ -10,24 +10,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Checklist items in report order (2019 督察工作规定 第二十五条 lists them so).
-ITEMS = (
-    "measures",
-    "shortcomings",
-    "first-responsible",
-    "next-year-plan",
-    "other-matters",
-)
-#: Short Chinese column labels for tables; the full names are in the rule packs.
-ITEM_LABELS = {
-    "measures": "举措成效",
-    "shortcomings": "不足原因",
-    "first-responsible": "第一责任人",
-    "next-year-plan": "下年安排",
-    "other-matters": "其他事项",
-}
+from checker.finding import SEVERITIES
+from checker.items import ITEMS as _ITEM_NAMES
+from checker.items import LABELS as ITEM_LABELS
+
+ITEMS = tuple(_ITEM_NAMES)  # checklist items in the order the regulation lists them
 STATUSES = ("present", "partial", "missing")
-SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass(slots=True)
