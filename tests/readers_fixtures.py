@@ -207,3 +207,55 @@ def corrupt_docx() -> bytes:
     """A real .docx cut in half, as an interrupted download leaves it."""
     data = docx_typed("一、总体情况\n正文")
     return data[: len(data) // 2]
+
+
+#: GB/T 9704-2012 page: A4, 28 characters a line, 22 lines a page (3号 = 16 pt).
+CHARS_PER_LINE, LINES_PER_PAGE, POINT = 28, 22, 16
+
+
+def wrap(paragraph: str, columns: int = CHARS_PER_LINE * 2) -> list[str]:
+    """Break a paragraph where a typesetter would: by width, a CJK character
+    taking two columns and an ASCII one one, with no care for words."""
+    from wcwidth import wcwidth
+
+    lines, line, used = [], "", 0
+    for char in paragraph:
+        width = max(wcwidth(char), 1)
+        if used + width > columns:
+            lines.append(line)
+            line, used = "", 0
+        line += char
+        used += width
+    return [*lines, line] if line else lines
+
+
+def pdf_a4(text: str, indent: bool = True) -> bytes:
+    """The report as an official document PDF: paragraphs wrapped at 28
+    characters, 22 lines a page, a "— N —" page number under each page. With
+    ``indent`` each paragraph's first line is indented two characters, as Word
+    and 公文 set them; without, every line starts at the margin (as many PDFs
+    printed from web pages do)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    lines = []  # (x offset, text)
+    for paragraph in (p.strip() for p in text.splitlines() if p.strip()):
+        first = 4 if indent else 0  # two characters, in columns
+        head = wrap(paragraph, CHARS_PER_LINE * 2 - first)[0]
+        lines.append((first * POINT / 2, head))
+        lines.extend((0, rest) for rest in wrap(paragraph[len(head) :]))
+    buffer = io.BytesIO()
+    width, height = 595, 842
+    pdf = canvas.Canvas(buffer, pagesize=(width, height))
+    for page, start in enumerate(range(0, len(lines), LINES_PER_PAGE), 1):
+        pdf.setFont("STSong-Light", POINT)
+        y = height - 72
+        for x, line in lines[start : start + LINES_PER_PAGE]:
+            pdf.drawString(72 + x, y, line)
+            y -= POINT * 1.8
+        pdf.drawCentredString(width / 2, 40, f"— {page} —")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()

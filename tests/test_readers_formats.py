@@ -22,6 +22,7 @@ from readers_fixtures import (
     docx_auto,
     docx_typed,
     html_gbk,
+    pdf_a4,
     pdf_of,
     scanned_pdf,
     zip_bomb,
@@ -50,6 +51,8 @@ def variants() -> dict[str, dict[str, object]]:
             "docx-auto": auto,
             "html": html_gbk(text),
             "pdf": pdf_of(text),
+            "pdf-a4": pdf_a4(text),
+            "pdf-flush": pdf_a4(text, indent=False),
         }
     return built
 
@@ -84,6 +87,35 @@ def test_same_tree_as_text(variants, seed: str, fmt: str) -> None:
     assert source.line_label == ("段" if fmt == "docx" else "行")
     assert shape(source.text) == shape(variant["txt"])
     assert meta(source.text) == meta(variant["txt"])
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_wrapped_a4_pdf_gives_back_the_paragraphs(variants, seed: str) -> None:
+    """28 characters a line, first lines indented, a page number under each
+    page: the reader joins the wrapped lines again, into exactly the .txt's
+    paragraphs, so the tree, metadata and findings are the .txt's."""
+    variant = variants[seed]
+    source = load_source(variant["pdf-a4"], f"{seed}.pdf")
+    assert source.line_label == "段"
+    paragraphs = [p.strip() for p in variant["txt"].splitlines() if p.strip()]
+    assert [line.strip() for line in source.text.splitlines()] == paragraphs
+    assert shape(source.text) == shape(variant["txt"])
+    assert meta(source.text) == meta(variant["txt"])
+    assert outcome(source) == outcome(Source(f"{seed}.txt", variant["txt"]))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_wrapped_pdf_without_indents_still_reads_right(variants, seed: str) -> None:
+    """No indentation to go by: full lines are joined unless they end a
+    sentence or a heading just fills its line. The headings' levels and
+    numbers, the checklist and the numbering findings match the .txt."""
+    variant = variants[seed]
+    source = load_source(variant["pdf-flush"], f"{seed}.pdf")
+    assert source.line_label == "段"
+    numbers = [s[1:3] for s in shape(source.text) if s[0] == "section"]
+    assert numbers == [s[1:3] for s in shape(variant["txt"]) if s[0] == "section"]
+    assert meta(source.text) == meta(variant["txt"])
+    assert outcome(source) == outcome(Source(f"{seed}.txt", variant["txt"]))
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -8,7 +8,7 @@ import stat
 import zipfile
 
 import pytest
-from readers_fixtures import docx_typed, pdf_lines
+from readers_fixtures import docx_typed, pdf_a4, pdf_lines, wrap
 
 from checker.readers import docx as docx_reader
 from checker.readers import legacy, load_source
@@ -80,6 +80,28 @@ def test_pdf_pages_in_order() -> None:
         "一、第一页",
         "二、第二页",
     ]
+
+
+@pytest.mark.parametrize("indent", [True, False])
+def test_a_keyword_split_by_the_pdf_margin_is_found(indent: bool) -> None:
+    from checker.engine import check_document
+
+    room = 28 - (2 if indent else 0)  # characters on the paragraph's first line
+    prefix = ("认真落实法治建设各项任务，" * 3)[: room - 2]
+    body = prefix + "第一责任人职责由街道党工委书记切实履行，亲自部署重要工作。" * 6
+    assert wrap(body, room * 2)[0].endswith("第一")  # printed 第一 | 责任人
+    text = "某镇2022年法治政府建设情况报告\n一、主要举措和成效\n" + body + "\n"
+    source = load_source(pdf_a4(text, indent=indent), "a.pdf")
+    assert "第一\n" not in source.text and source.line_label == "段"
+    items = {i["id"]: i["status"] for i in check_document(source)["checklist"]}
+    assert items["first-responsible"] == "partial"
+
+
+def test_pdf_page_numbers_are_not_report_text() -> None:
+    text = "某镇2022年法治政府建设情况报告\n" + "认真落实各项工作。\n" * 60
+    source = load_source(pdf_a4(text), "a.pdf")
+    assert "—" not in source.text
+    assert source.text.count("认真落实各项工作。") == 60
 
 
 def test_damaged_pdf() -> None:

@@ -39,7 +39,9 @@ def load_source(data: bytes, name: str) -> Source:
     elif fmt == "pdf":
         from checker.readers.pdf import read_pdf
 
-        text, encoding = read_pdf(data, name), "utf-8"
+        (text, paragraphs), encoding = read_pdf(data, name), "utf-8"
+        if paragraphs:  # wrapped lines were joined: a line is now a paragraph
+            label = "段"
     elif fmt in ("ole2", "rtf"):
         from checker.readers.legacy import read_legacy
 

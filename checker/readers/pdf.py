@@ -11,6 +11,7 @@ import io
 import logging
 import re
 
+from checker.readers.reflow import Line, reflow
 from checker.source import InputError
 
 _NO_TEXT = "PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）"
@@ -19,8 +20,9 @@ MAX_PAGES = 500
 _TRAILING = re.compile(r"[ \t]+$", re.M)
 
 
-def read_pdf(data: bytes, path: str) -> str:
-    """Text of every page, one PDF text line per line; raise InputError in Chinese."""
+def read_pdf(data: bytes, path: str) -> tuple[str, bool]:
+    """Text of every page, wrapped lines joined into paragraphs (readers.reflow),
+    and whether any were; raise InputError in Chinese."""
     import pypdf
     from pypdf.errors import PdfReadError
 
@@ -34,17 +36,38 @@ def read_pdf(data: bytes, path: str) -> str:
             raise InputError(
                 path, f"PDF 页数过多（{len(reader.pages)} 页，上限 {MAX_PAGES} 页）"
             )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_lines(page) for page in reader.pages]
     except InputError:
         raise
     except (PdfReadError, Exception) as exc:  # damaged files raise many types
         raise InputError(
             path, f"PDF 文件已损坏或无法读取（{type(exc).__name__}）"
         ) from None
-    text = "\n".join(_TRAILING.sub("", page).strip("\n") for page in pages)
-    if not text.strip():
+    if not any(line.text.strip() for page in pages for line in page):
         raise InputError(path, _NO_TEXT)
-    return text
+    return reflow(pages)
+
+
+def _lines(page) -> list[Line]:
+    """The page's text lines, each with the x where its first character sits.
+
+    pypdf hands every piece of text to the visitor in the order it writes it
+    out, so counting line breaks in the pieces tells which line a piece opens.
+    """
+    starts: dict[int, float] = {}
+    breaks = [0]  # line breaks written so far
+
+    def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
+        first = text.split("\n", 1)[0]
+        if first.strip() and breaks[0] not in starts:
+            starts[breaks[0]] = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        breaks[0] += text.count("\n")
+
+    text = page.extract_text(visitor_text=visit) or ""
+    return [
+        Line(_TRAILING.sub("", raw), starts.get(n))
+        for n, raw in enumerate(text.split("\n"))
+    ]
 
 
 def _unlock(reader) -> bool:

@@ -1,0 +1,183 @@
+"""Undo a PDF's line wrapping: give back the paragraphs the drafter typed.
+
+A PDF keeps only printed lines. An official document sets 28 characters a
+line (GB/T 9704-2012), so most lines of a body paragraph end at the right
+margin, mid-sentence, and a keyword such as 第一责任人 can be split across two
+of them. A line that reaches the margin and does not end a sentence is joined
+to the next (``_continues`` says when a heading goes on). The margin is
+measured, not assumed: it is the width most lines share. When no width is shared widely
+enough (a PDF whose lines are already paragraphs) nothing is joined.
+
+Where the PDF shows it, indentation decides instead: Word and typesetters
+indent the first line of each paragraph by two characters (公文 do), so a line
+that starts at the left margin after a full line goes on from it, and an
+indented one starts a new paragraph. That tells a heading which just fills
+its line from a long title or a run-in body ("1.标题。正文…") that wraps.
+
+Page numbers ("— 3 —", "-3-", "第3页") at the top or bottom of a page are
+dropped, so that a paragraph running over a page break is joined too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from wcwidth import wcswidth
+
+from checker.numbering import parse_lines
+
+#: Lines at least this wide (display columns) can be full lines.
+MIN_FULL = 24
+#: A full line may stop this many columns short of the margin (a CJK
+#: character that did not fit, half-width digits and punctuation).
+SLACK = 3
+#: The share of candidate lines that must agree on the margin.
+AGREEMENT = 0.3
+#: After a sentence end at the margin the paragraph may or may not go on; the
+#: line is left alone, since a split between sentences costs nothing, while a
+#: join could swallow 特此报告。 or the signature into the paragraph above.
+_SENTENCE_END = tuple("。！？!?：:")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[—–\-－]\s*\d{1,3}\s*[—–\-－]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
+)
+_HEADINGS = ("L1", "L2", "L3", "L4", "L4_CIRCLED")
+_ITEMS = (*_HEADINGS, "ENUM")
+
+
+#: An indent smaller than this (points) is jitter, not a paragraph indent.
+INDENT = 6.0
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A printed line and the x (points) of its first character, if known."""
+
+    text: str
+    x: float | None = None
+
+
+def reflow(pages: list[list[Line]]) -> tuple[str, bool]:
+    """The text of the pages as paragraphs, and whether any line was joined."""
+    lines = [line for page in pages for line in _without_page_number(page)]
+    texts = [line.text for line in lines]
+    margin = _margin(texts)
+    if margin is None:
+        return "\n".join(texts), False
+    indents = _indents(lines)
+    out: list[str] = []
+    joined = False
+    for previous, line in zip([Line(""), *lines], lines, strict=False):
+        goes_on = (
+            _goes_on(previous, line, margin, indents)
+            if indents is not None
+            else _continues(previous.text, line.text, margin)
+        )
+        if out and goes_on:
+            # No space: Chinese has none between characters, and a number
+            # split at the margin ("100" / "%") must close up again.
+            out[-1] = out[-1].rstrip() + line.text.lstrip()
+            joined = True
+        else:
+            out.append(line.text)
+    return "\n".join(out), joined
+
+
+def _without_page_number(page: list[Line]) -> list[Line]:
+    lines = list(page)
+    while lines and not lines[-1].text.strip():
+        lines.pop()
+    while lines and not lines[0].text.strip():
+        lines.pop(0)
+    for end in (-1, 0):
+        if lines and _PAGE_NUMBER.match(lines[end].text):
+            lines.pop(end)
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class _Indents:
+    left: float  # the left margin, where wrapped lines start
+    step: float  # the usual first-line indent: two characters
+
+    def columns(self, line: Line) -> int | None:
+        """Display columns of indent before the line; None if centred or set
+        right (a title, a signature), which never run on into the next line."""
+        if line.x is None or line.x < self.left + INDENT:
+            return 0
+        if abs(line.x - self.left - self.step) < INDENT:
+            return 4
+        return None
+
+
+def _indents(lines: list[Line]) -> _Indents | None:
+    """How the PDF indents paragraphs, if it does; else None."""
+    xs = [round(line.x) for line in lines if line.x is not None and line.text.strip()]
+    if not xs:
+        return None
+    left = Counter(xs).most_common(1)[0][0]
+    indented = [x - left for x in xs if x >= left + INDENT]
+    if len(indented) < max(2, 0.05 * len(xs)):
+        return None
+    return _Indents(left, Counter(indented).most_common(1)[0][0])
+
+
+def _goes_on(previous: Line, line: Line, margin: int, indents: _Indents) -> bool:
+    """With indentation known: a line at the left margin after a full line."""
+    before = indents.columns(previous)
+    return (
+        bool(line.text.strip())
+        and indents.columns(line) == 0
+        and before is not None
+        and _width(previous.text.rstrip()) + before >= margin - SLACK
+    )
+
+
+def _width(line: str) -> int:
+    return max(wcswidth(line.strip()), len(line.strip()))
+
+
+def _margin(lines: list[str]) -> int | None:
+    widths = Counter(w for w in map(_width, lines) if w >= MIN_FULL)
+    candidates = sum(widths.values())
+    if candidates < 5:
+        return None
+    best = max(widths, key=lambda w: (_near(widths, w), w))
+    return best if _near(widths, best) >= AGREEMENT * candidates else None
+
+
+def _near(widths: Counter, margin: int) -> int:
+    return sum(n for w, n in widths.items() if margin - SLACK <= w <= margin)
+
+
+def _continues(previous: str, line: str, margin: int) -> bool:
+    """Whether ``line`` goes on from the full line ``previous``.
+
+    A body line at the margin always goes on, even into "3." ("…；2.适当酝酿；"
+    / "3.按照程序提议"): a paragraph does not stop short of punctuation. A
+    heading title at the margin goes on only into the short, unpunctuated
+    tail of a long title; otherwise it just filled the line and what follows
+    is its body. A run-in heading ("（一）标题。正文…") is a body line.
+    """
+    tail = previous.rstrip()
+    if not line.strip() or _width(tail) < margin - SLACK:
+        return False
+    if tail.endswith(_SENTENCE_END):
+        return False
+    if _opens(previous, _HEADINGS) and "。" not in previous:
+        rest = line.rstrip()
+        return (
+            not _opens(line, _ITEMS)
+            and _width(rest) < margin - SLACK
+            and not rest.endswith(_SENTENCE_END)
+        )
+    return True
+
+
+def _opens(line: str, kinds: tuple[str, ...]) -> bool:
+    """Whether the line starts with a marker of one of these grammar kinds."""
+    text = line.lstrip()
+    marker = parse_lines(text)[0].marker if text else None
+    return bool(marker and marker.start == 0 and marker.kind in kinds)
