@@ -11,7 +11,7 @@ marker that continues the numbering.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.layout import Layout
 from checker.numbering import Marker, RawLine, match_marker
@@ -80,6 +80,7 @@ class _Builder:
     # -- nodes -----------------------------------------------------------------
 
     def open_section(self, marker: Marker, start: int) -> Node:
+        marker = self._in_context(marker)
         level = marker.level or 1
         while self.stack[-1].level >= level:
             self.stack.pop()
@@ -93,6 +94,19 @@ class _Builder:
         self.stack.append(_Frame(node, level))
         self.seen_heading = True
         return node
+
+    def _in_context(self, marker: Marker) -> Marker:
+        """① inside an open （1） item is a fifth level below it, not its sibling.
+
+        GB/T 9704 has four levels; reports that need a fifth use ①. Directly
+        under 1. the ① stands in for （1） and stays the fourth level.
+        """
+        if marker.kind == "L4_CIRCLED" and any(
+            f.node.marker is not None and f.node.marker.kind == "L4"
+            for f in self.stack[1:]
+        ):
+            return replace(marker, level=5)
+        return marker
 
     def add_leaf(self, kind: str, start: int, marker: Marker | None = None) -> Node:
         if kind == "paragraph" and not self.seen_heading:

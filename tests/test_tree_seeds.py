@@ -86,6 +86,20 @@ def test_run_in_heading_splits_title_and_body():
     assert [c.marker.text for c in first.children] == ["一是", "二是", "三是"]
 
 
+def test_circled_numbers_nest_under_bracketed_fourth_level_items():
+    doc = parse("一、甲\n（一）乙\n1.丙\n（1）丁\n①戊\n②己\n（2）庚\n2.辛\n①壬\n")
+    (first,) = doc.root.children
+    (three,) = first.children[0].children[:1]
+    bracketed = three.children
+    assert [(n.marker.text, n.level) for n in bracketed] == [("（1）", 4), ("（2）", 4)]
+    assert [(n.marker.text, n.level) for n in bracketed[0].children] == [
+        ("①", 5),
+        ("②", 5),
+    ]
+    two = first.children[0].children[1]
+    assert [(n.marker.text, n.level) for n in two.children] == [("①", 4)]
+
+
 def test_page_chrome_and_closing_are_recognised():
     doc = parse(seed_text("003"))
     kinds = [n.kind for n in doc.root.children]

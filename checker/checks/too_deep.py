@@ -1,8 +1,8 @@
 """Headings nested deeper than the four levels of GB/T 9704-2012 §7.3.3.
 
-The tree has four heading levels, so a fifth shows up as ① items following
-（1） items under the same parent (① used as a level below （1）), or as
-sections nested deeper than ``max_depth``.
+Any section nested deeper than ``max_depth`` headings. The usual fifth level
+is ① inside a （1） item: the tree nests it there as level 5 (directly under
+1. a ① stands in for （1） and is the fourth level).
 
 Options:
   max_depth: the deepest nesting of headings allowed.
@@ -31,18 +31,9 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
 
 
 def _walk(node: Node, depth: int, limit: int) -> Iterator[Hit]:
-    bracketed = False  # a （1） sibling seen: a following ① is a fifth level
     for child in node.children:
         if child.kind == "section" and child.marker:
-            bracketed = bracketed or child.marker.kind == "L4"
-            fifth = bracketed and child.marker.kind == "L4_CIRCLED"
-            if fifth:
-                yield Hit(
-                    child.marker.start,
-                    child.marker.text,
-                    {"marker": child.marker.text, "depth": limit + 1, "max": limit},
-                )
-            elif depth + 1 > limit:
+            if depth + 1 > limit:
                 yield Hit(
                     child.marker.start,
                     child.marker.text,
