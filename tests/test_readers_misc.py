@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import stat
+import subprocess
 import zipfile
 
 import pytest
-from readers_fixtures import docx_typed, pdf_a4, pdf_lines, wrap
+from conftest import seed_text
+from readers_fixtures import docx_auto, docx_typed, pdf_a4, pdf_lines, wrap
 
+from checker.document import parse
 from checker.readers import docx as docx_reader
 from checker.readers import legacy, load_source
 from checker.readers.html import declared_charset
@@ -148,10 +152,12 @@ def _script(tmp_path, body: str):
 
 @pytest.mark.skipif(os.name != "posix", reason="uses a shell script as the converter")
 def test_legacy_with_antiword(monkeypatch, tmp_path) -> None:
-    fake = _script(tmp_path, "printf '一、总体情况\\r\\n正文\\f二、问题\\n'")
+    fake = _script(
+        tmp_path, "printf '\\n一、总体情况\\r\\n\\r\\n正文\\f\\n二、问题\\n'"
+    )
     monkeypatch.setattr(legacy.shutil, "which", _which({"antiword": fake}))
     source = load_source(OLE2_MAGIC + b"\0" * 512, "旧.doc")
-    assert source.format == "ole2"
+    assert (source.format, source.line_label) == ("ole2", "段")
     assert source.text.splitlines() == ["一、总体情况", "正文", "二、问题"]
 
 
@@ -170,3 +176,48 @@ def test_legacy_converter_failure_and_timeout(monkeypatch, tmp_path) -> None:
     )
     with pytest.raises(InputError, match="转换超时"):
         legacy.read_legacy(b"x", "旧.doc")
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="module")
+def real_doc(tmp_path_factory) -> dict[str, bytes]:
+    """Seed 003 as Word 97 .doc files, typed and Word-numbered, made by
+    LibreOffice from the .docx fixtures (no binary is committed)."""
+    if not SOFFICE:
+        pytest.skip("LibreOffice 未安装（apt install libreoffice-writer-nogui）")
+    folder = tmp_path_factory.mktemp("doc")
+    auto, _ = docx_auto(seed_text("003"))
+    (folder / "typed.docx").write_bytes(docx_typed(seed_text("003")))
+    (folder / "auto.docx").write_bytes(auto)
+    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"
+    command = [SOFFICE, profile, "--headless", "--convert-to", "doc"]
+    subprocess.run(
+        [*command, "--outdir", str(folder), *map(str, folder.glob("*.docx"))],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env=dict(os.environ, HOME=str(folder)),
+    )
+    return {name: (folder / f"{name}.doc").read_bytes() for name in ("typed", "auto")}
+
+
+def _sections(text: str) -> list[tuple]:
+    return [(n.level, n.marker.number, n.title) for n in parse(text).root.sections()]
+
+
+@pytest.mark.parametrize("name", ["typed", "auto"])
+def test_real_doc_through_libreoffice(real_doc, name: str) -> None:
+    source = load_source(real_doc[name], f"{name}.doc")
+    assert (source.format, source.line_label) == ("ole2", "段")
+    assert _sections(source.text) == _sections(seed_text("003"))
+
+
+@pytest.mark.skipif(not shutil.which("antiword"), reason="antiword 未安装")
+def test_real_doc_through_antiword(real_doc, monkeypatch) -> None:
+    """antiword reads typed numbering; Word's list numbers it does not print."""
+    monkeypatch.setattr(legacy.shutil, "which", _which({"antiword": "antiword"}))
+    source = load_source(real_doc["typed"], "typed.doc")
+    assert _sections(source.text) == _sections(seed_text("003"))
+    assert "" not in source.text.splitlines()  # its blank separator lines dropped

@@ -45,7 +45,7 @@ def load_source(data: bytes, name: str) -> Source:
     elif fmt in ("ole2", "rtf"):
         from checker.readers.legacy import read_legacy
 
-        text, encoding = read_legacy(data, name, fmt), "utf-8"
+        text, encoding, label = read_legacy(data, name, fmt), "utf-8", "段"
     else:
         text, encoding = decode(data, name)
     if not text.strip():

@@ -3,7 +3,12 @@
 These formats have no maintained pure-Python reader, so the checker borrows
 LibreOffice (``soffice --headless --convert-to txt``) or, for .doc only,
 antiword, whichever is installed. Both run with a timeout in a private temp
-directory; without either the error says what to install.
+directory; without either the error says what to install. Each paragraph
+becomes one line, so findings count paragraphs (第N段) as for .docx.
+
+antiword does not print Word's automatic list numbering (一、 （一） set by
+the list feature rather than typed): those headings arrive without their
+markers. LibreOffice prints them, and is tried first.
 """
 
 from __future__ import annotations
@@ -39,7 +44,10 @@ def read_legacy(data: bytes, path: str, fmt: str = "ole2") -> str:
             out = _run([antiword, "-w", "0", str(source)], path, Path(tmp))
     text, _ = decode(out, path)
     # Converters end paragraphs with CRLF or form feeds; one paragraph, one line.
-    return text.replace("\r\n", "\n").replace("\f", "\n")
+    text = text.replace("\r\n", "\n").replace("\f", "\n")
+    if not soffice:  # antiword sets a blank line between paragraphs: not text
+        text = "\n".join(line for line in text.split("\n") if line.strip())
+    return text
 
 
 def _run_soffice(soffice: str, source: Path, tmp: Path, path: str) -> bytes:
