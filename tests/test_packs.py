@@ -38,7 +38,7 @@ ISSUE_RULES = {
 
 
 #: Rules added after the issue's list (ids are stable once released).
-ADDED_RULES = {"numbering/digit-numeral"}
+ADDED_RULES = {"numbering/digit-numeral", "meta/signature"}
 
 
 def rules_with_cases() -> set[str]:
