@@ -185,6 +185,22 @@ def test_ctrl_c_stops_the_batch_with_exit_130(monkeypatch: pytest.MonkeyPatch) -
     assert result.stderr == "已中断（Ctrl-C）：报告不完整，缺少汇总\n"
 
 
+def test_default_jobs_are_the_cpus_this_process_may_use(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen = []
+
+    def spy(items, options, jobs):
+        seen.append(jobs)
+        return batch.run(items, options, jobs)
+
+    monkeypatch.setattr(check_command, "run", spy)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3}, raising=False)
+    assert invoke(str(SEEDS), "--format", "jsonl").exit_code == 1
+    assert invoke(str(SEEDS), "--format", "jsonl", "-j", "2").exit_code == 1
+    assert seen == [1, 2]  # e.g. under taskset -c 3, one worker
+
+
 def test_fail_on_sets_the_policy() -> None:
     seed = str(next(SEEDS.glob("002_*")))
     assert invoke(seed, "--fail-on", "never").exit_code == 0

@@ -104,13 +104,21 @@ def check(
         single = len(items) == 1 and not any(os.path.isdir(p) for p in paths)
         fmt = "text" if single else "table"
     options = Options(rules=rules, year=year, fail_on=fail_on, timeout=timeout)
-    docs = run(items, options, jobs or os.cpu_count() or 1)
+    docs = run(items, options, jobs or _cores())
     try:
         summary = _write(fmt, output, docs, options, names)
     except KeyboardInterrupt:  # the workers are gone with the generator
         click.echo("已中断（Ctrl-C）：报告不完整，缺少汇总", err=True)
         sys.exit(EXIT_INTERRUPTED)
     sys.exit(exit_code(summary))
+
+
+def _cores() -> int:
+    """The CPUs this process may use (a container or taskset may allow fewer
+    than the machine has, and more workers than CPUs only add switching)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _validate_pack(rules: str) -> None:
