@@ -63,6 +63,7 @@ def check_document(
         "path": source.path,
         "sha256": source.sha256,
         "format": source.format,
+        "line_unit": "paragraph" if source.line_label == "段" else "line",
         "status": status_of(findings, fail_on),
         "meta": meta,
         "ruleset": {"id": pack.id, "basis": basis},

@@ -47,8 +47,8 @@ def _or(value: object, blank: str = "（无）") -> object:
 
 
 def _unit(doc: dict) -> str:
-    """A Word document's line numbers count paragraphs (段)."""
-    return "段" if doc.get("format") == "docx" else "行"
+    """What a line number counts: 段 for Word files and reflowed PDFs."""
+    return "段" if doc.get("line_unit") == "paragraph" else "行"
 
 
 def _checklist(items: list[dict], unit: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import seed_path, seed_text
-from readers_fixtures import docx_typed
+from readers_fixtures import docx_typed, pdf_a4
 
 from checker.cli import main
 
@@ -97,6 +97,16 @@ def test_explain_picks_the_example_of_the_rule() -> None:
     assert "2加强政务服务体系创新" in result.output
 
 
+def test_reflowed_pdf_findings_point_at_paragraphs(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf_a4(seed_text("000")))
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert "第10段第1列  [警告] 序号“2”后缺少标点" in result.stdout
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
+    doc = json.loads(result.stdout)["documents"][0]
+    assert (doc["format"], doc["line_unit"]) == ("pdf", "paragraph")
+
+
 def test_explain_unknown_rule_exits_2() -> None:
     result = run("explain", "no/such-rule")
     assert result.exit_code == 2 and "no/such-rule" in result.stderr
@@ -112,7 +122,7 @@ def test_word_findings_point_at_paragraph_numbers(tmp_path):
     doc = json.loads(
         CliRunner().invoke(main, ["check", "--format", "json", str(path)]).stdout
     )["documents"][0]
-    assert doc["format"] == "docx"
+    assert (doc["format"], doc["line_unit"]) == ("docx", "paragraph")
     item = next(
         f for f in doc["findings"] if f["rule"] == "numbering/missing-punctuation"
     )

@@ -157,7 +157,7 @@ def test_legacy_with_antiword(monkeypatch, tmp_path) -> None:
     )
     monkeypatch.setattr(legacy.shutil, "which", _which({"antiword": fake}))
     source = load_source(OLE2_MAGIC + b"\0" * 512, "旧.doc")
-    assert (source.format, source.line_label) == ("ole2", "段")
+    assert (source.format, source.line_label) == ("doc", "段")
     assert source.text.splitlines() == ["一、总体情况", "正文", "二、问题"]
 
 
@@ -210,7 +210,7 @@ def _sections(text: str) -> list[tuple]:
 @pytest.mark.parametrize("name", ["typed", "auto"])
 def test_real_doc_through_libreoffice(real_doc, name: str) -> None:
     source = load_source(real_doc[name], f"{name}.doc")
-    assert (source.format, source.line_label) == ("ole2", "段")
+    assert (source.format, source.line_label) == ("doc", "段")
     assert _sections(source.text) == _sections(seed_text("003"))
 
 

@@ -50,4 +50,8 @@ def load_source(data: bytes, name: str) -> Source:
         text, encoding = decode(data, name)
     if not text.strip():
         raise InputError(name, "文件没有正文（只有空白）")
-    return Source(name, text, encoding, fmt, label, digest)
+    return Source(name, text, encoding, _FORMAT_NAMES.get(fmt, fmt), label, digest)
+
+
+#: What users call the formats the sniffer names by their container.
+_FORMAT_NAMES = {"ole2": "doc"}  # Word 97-2003 and WPS files

@@ -81,7 +81,7 @@ def reflow(pages: list[list[Line]]) -> tuple[str, bool]:
             out[-1] = out[-1].rstrip() + line.text.lstrip()
             joined = True
         else:
-            out.append(line.text)
+            out.append(line.text.lstrip())  # an indent is layout, not text
     return "\n".join(out), joined
 
 
