@@ -95,7 +95,10 @@ def check(
     """
     if rules:
         _validate_pack(rules)
-    names = discover(paths, include or DEFAULT_INCLUDE, exclude)
+    skipped: list[str] = []
+    names = discover(paths, include or DEFAULT_INCLUDE, exclude, skipped)
+    if skipped:
+        click.echo(_skipped_notice(skipped), err=True)
     if not names:
         click.echo("错误：没有找到要检查的文件", err=True)
         sys.exit(EXIT_ERROR)
@@ -111,6 +114,15 @@ def check(
         click.echo("已中断（Ctrl-C）：报告不完整，缺少汇总", err=True)
         sys.exit(EXIT_INTERRUPTED)
     sys.exit(exit_code(summary))
+
+
+def _skipped_notice(skipped: list[str]) -> str:
+    """One line on stderr: files in the directories that were not checked."""
+    shown = "、".join(skipped[:3]) + ("等" if len(skipped) > 3 else "")
+    return (
+        f"提示：跳过 {len(skipped)} 个不是报告格式的文件（{shown}）；"
+        "要检查它们请用 --include"
+    )
 
 
 def _cores() -> int:
