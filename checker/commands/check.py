@@ -109,7 +109,7 @@ def check(
     options = Options(rules=rules, year=year, fail_on=fail_on, timeout=timeout)
     docs = run(items, options, jobs or _cores())
     try:
-        summary = _write(fmt, output, docs, options, names)
+        summary = _write(fmt, output, docs, options, [_name(i) for i in items])
     except KeyboardInterrupt:  # the workers are gone with the generator
         click.echo("已中断（Ctrl-C）：报告不完整，缺少汇总", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -150,6 +150,11 @@ def exit_code(summary: Summary) -> int:
     if summary.documents["error"]:
         return EXIT_ERROR
     return EXIT_FAIL if summary.documents["fail"] else EXIT_OK
+
+
+def _name(item: Item) -> str:
+    """The path a document will carry: stdin's is "<stdin>"."""
+    return item if isinstance(item, str) else item[0]
 
 
 def _stdin_item() -> Item:
