@@ -215,13 +215,14 @@ def test_files_left_out_are_named_on_stderr(tmp_path: Path) -> None:
     ]
 
 
-def test_table_rows_line_up_with_stdin_among_the_files() -> None:
+def test_table_rows_line_up_with_stdin_among_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seed = next(SEEDS.glob("002_*"))
-    runner = CliRunner()
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_bytes(seed.read_bytes())
     args = ["check", "-", "a.txt", "--format", "table"]
-    with runner.isolated_filesystem():
-        Path("a.txt").write_bytes(seed.read_bytes())
-        result = runner.invoke(main, args, input=seed.read_bytes())
+    result = CliRunner().invoke(main, args, input=seed.read_bytes())
     header, rule, stdin_row, file_row = result.stdout.splitlines()[:4]
     assert stdin_row.startswith("<stdin>  ") and file_row.startswith("a.txt    ")
     assert len(rule.split()[0]) == len("<stdin>")
