@@ -6,23 +6,20 @@ use. Packs are cached at module level, so each process loads a pack once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from checker.checklist import evaluate
 from checker.checks import CHECKS
 from checker.checks.context import context
 from checker.document import Document, parse
 from checker.finding import Finding, Hit
+from checker.meta import Meta
 from checker.pack import Pack, PackError, Rule, read, resolve
 from checker.source import Source
 
-SCHEMA_VERSION = "1"
 FAIL_ON = ("error", "warning", "never")
 _PACKS: dict[str, Pack] = {}
 _UNKNOWN_YEAR = "（未识别报告年度，按2019年及以后的规定检查）"
 
 __all__ = [
-    "SCHEMA_VERSION",
     "PackError",
     "check_document",
     "error_document",
@@ -33,10 +30,10 @@ __all__ = [
 
 def load_pack(name_or_path: str) -> Pack:
     """A validated pack by name (``fazhi-2019``) or path; raises PackError."""
-    path = str(resolve(name_or_path))
-    if path not in _PACKS:
-        _PACKS[path] = read(resolve(name_or_path))
-    return _PACKS[path]
+    path = resolve(name_or_path)
+    if str(path) not in _PACKS:
+        _PACKS[str(path)] = read(path)
+    return _PACKS[str(path)]
 
 
 def select_pack(year: int | None) -> str:
@@ -80,13 +77,7 @@ def error_document(path: str, reason: str) -> dict:
         "format": None,
         "status": "error",
         "error": reason,
-        "meta": {
-            "title": None,
-            "unit": None,
-            "year": None,
-            "date": None,
-            "published": None,
-        },
+        "meta": Meta().as_dict(),
         "ruleset": {"id": None, "basis": None},
         "checklist": [],
         "findings": [],
@@ -135,7 +126,3 @@ class _Args(dict):
 
 def _format(template: str, args: dict) -> str:
     return template.format_map(_Args(args))
-
-
-def iter_rules(pack: Pack) -> Iterator[Rule]:
-    return iter(pack.rules)

@@ -15,7 +15,7 @@ class Context:
     year: int | None  # the report year: --year, or the one detected
     checklist: tuple[ItemResult, ...]
     nodes: dict[str, list[Node]] = field(default_factory=dict)  # kind -> nodes
-    report: tuple[Node, ...] = ()  # every node except chrome and the root
+    report: tuple[Node, ...] = ()  # every node but chrome and the root, in order
 
     @property
     def text(self) -> str:
@@ -23,10 +23,6 @@ class Context:
 
     def item(self, item_id: str) -> ItemResult | None:
         return next((r for r in self.checklist if r.id == item_id), None)
-
-    def report_nodes(self) -> tuple[Node, ...]:
-        """Every node except website chrome, in document order."""
-        return self.report
 
     def of_kinds(self, kinds: tuple[str, ...]) -> list[Node]:
         """The nodes of these kinds, in document order (a check's NODES)."""
@@ -41,7 +37,12 @@ class Context:
 
     def start_offset(self) -> int:
         """Where document-wide findings point: the title, else the first text."""
-        return _visible(self.text, self.report[0].start) if self.report else 0
+        return visible(self.text, self.report[0].start) if self.report else 0
+
+    def end_offset(self) -> int:
+        """Where findings about the missing end of a report (落款, 成文日期) point:
+        the last piece of report text."""
+        return visible(self.text, self.report[-1].start if self.report else 0)
 
 
 _NOT_REPORT = ("chrome", "document")
@@ -60,11 +61,8 @@ def context(
     return Context(doc, year, checklist, nodes, tuple(report))
 
 
-def _visible(text: str, offset: int) -> int:
+def visible(text: str, offset: int) -> int:
+    """The first non-blank offset from ``offset`` on: where a finding points."""
     while offset < len(text) and text[offset].isspace():
         offset += 1
     return offset
-
-
-def visible(text: str, offset: int) -> int:
-    return _visible(text, offset)

@@ -33,10 +33,9 @@ DEFAULTS: dict[str, object] = {
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     if not nodes and options["missing_severity"]:
-        last = ctx.report_nodes()[-1:] or [ctx.doc.root]
         problem = "缺少成文日期（落款处应写明成文日期）"
         yield Hit(
-            visible(ctx.text, last[0].start),
+            ctx.end_offset(),
             "",
             {"problem": problem, "date": "", "suggestion": "YYYY年M月D日"},
             options["missing_severity"],

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.checks.context import Context, visible
+from checker.checks.context import Context
 from checker.finding import Hit
 
 NODES = ("signature",)
@@ -31,5 +31,4 @@ DEFAULTS: dict[str, object] = {}
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     if nodes:
         return
-    last = ctx.report_nodes()[-1:] or [ctx.doc.root]
-    yield Hit(visible(ctx.text, last[0].start), "")
+    yield Hit(ctx.end_offset(), "")
