@@ -102,7 +102,7 @@ def check_item(item: Item, options: Options) -> Document:
     from checker.readers import load_source
     from checker.source import MAX_BYTES, InputError, read_path
 
-    name = _name(item)
+    name = item_name(item)
     try:
         data = read_path(Path(item), item) if isinstance(item, str) else item[1]
         if len(data) > MAX_BYTES:
@@ -139,14 +139,15 @@ def _failed(item: Item, problem: str, options: Options) -> Document:
         reason = f"检查超时（超过 {options.timeout:g} 秒）"
     else:
         reason = CRASHED
-    return engine.error_document(_name(item), reason)
+    return engine.error_document(item_name(item), reason)
 
 
 def _carries_data(item: Item) -> bool:
     return not isinstance(item, str)  # stdin's bytes, not a path
 
 
-def _name(item: Item) -> str:
+def item_name(item: Item) -> str:
+    """The path a document carries: a file's path, or "<stdin>"."""
     return item if isinstance(item, str) else item[0]
 
 

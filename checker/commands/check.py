@@ -16,7 +16,15 @@ from typing import Any, TextIO
 import click
 
 from checker import __version__
-from checker.batch import DEFAULT_INCLUDE, Document, Item, Options, discover, run
+from checker.batch import (
+    DEFAULT_INCLUDE,
+    Document,
+    Item,
+    Options,
+    discover,
+    item_name,
+    run,
+)
 from checker.commands.common import EXIT_ERROR, EXIT_FAIL, EXIT_INTERRUPTED, EXIT_OK
 from checker.commands.progress import Progress
 from checker.formats import FORMATS, Summary, make_writer
@@ -109,7 +117,7 @@ def check(
     options = Options(rules=rules, year=year, fail_on=fail_on, timeout=timeout)
     docs = run(items, options, jobs or _cores())
     try:
-        summary = _write(fmt, output, docs, options, [_name(i) for i in items])
+        summary = _write(fmt, output, docs, options, [item_name(i) for i in items])
     except KeyboardInterrupt:  # the workers are gone with the generator
         click.echo("已中断（Ctrl-C）：报告不完整，缺少汇总", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -150,11 +158,6 @@ def exit_code(summary: Summary) -> int:
     if summary.documents["error"]:
         return EXIT_ERROR
     return EXIT_FAIL if summary.documents["fail"] else EXIT_OK
-
-
-def _name(item: Item) -> str:
-    """The path a document will carry: stdin's is "<stdin>"."""
-    return item if isinstance(item, str) else item[0]
 
 
 def _stdin_item() -> Item:
@@ -228,13 +231,11 @@ def _rules_lookup(options: Options):
     def lookup(ruleset_id: str) -> list[Any]:
         from checker.engine import load_pack
 
-        for name in (ruleset_id, options.rules):
+        for name in filter(None, (ruleset_id, options.rules)):
             try:
-                rules = load_pack(name).rules if name else None
+                return list(load_pack(name).rules)
             except Exception:  # SARIF metadata is best effort; results stand alone
                 continue
-            if rules is not None:
-                return list(rules.values() if isinstance(rules, dict) else rules)
         return []
 
     return lookup
