@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from wcwidth import wcswidth
 
-from checker.numbering import parse_lines
+from checker.numbering import match_marker
 
 #: Lines at least this wide (display columns) can be full lines.
 MIN_FULL = 24
@@ -131,12 +131,17 @@ def _goes_on(previous: Line, line: Line, margin: int, indents: _Indents) -> bool
         bool(line.text.strip())
         and indents.columns(line) == 0
         and before is not None
-        and _width(previous.text.rstrip()) + before >= margin - SLACK
+        and _full(previous.text, margin, before)
     )
 
 
 def _width(line: str) -> int:
     return max(wcswidth(line.strip()), len(line.strip()))
+
+
+def _full(line: str, margin: int, indent: int = 0) -> bool:
+    """Whether the line (after ``indent`` columns) reaches the right margin."""
+    return _width(line) + indent >= margin - SLACK
 
 
 def _margin(lines: list[str]) -> int | None:
@@ -161,17 +166,15 @@ def _continues(previous: str, line: str, margin: int) -> bool:
     tail of a long title; otherwise it just filled the line and what follows
     is its body. A run-in heading ("（一）标题。正文…") is a body line.
     """
-    tail = previous.rstrip()
-    if not line.strip() or _width(tail) < margin - SLACK:
+    if not line.strip() or not _full(previous, margin):
         return False
-    if tail.endswith(_SENTENCE_END):
+    if previous.rstrip().endswith(_SENTENCE_END):
         return False
     if _opens(previous, _HEADINGS) and "。" not in previous:
-        rest = line.rstrip()
         return (
             not _opens(line, _ITEMS)
-            and _width(rest) < margin - SLACK
-            and not rest.endswith(_SENTENCE_END)
+            and not _full(line, margin)
+            and not line.rstrip().endswith(_SENTENCE_END)
         )
     return True
 
@@ -179,5 +182,4 @@ def _continues(previous: str, line: str, margin: int) -> bool:
 def _opens(line: str, kinds: tuple[str, ...]) -> bool:
     """Whether the line starts with a marker of one of these grammar kinds."""
     text = line.lstrip()
-    marker = parse_lines(text)[0].marker if text else None
-    return bool(marker and marker.start == 0 and marker.kind in kinds)
+    return match_marker(text, 0, kinds) is not None
