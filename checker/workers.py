@@ -52,7 +52,7 @@ def run(
     pool = _Pool(work, min(jobs, len(items)), bulky)
     todo = deque(enumerate(items))
     done: dict[int, R] = {}
-    window = pool.size * DEPTH * 4
+    window = len(pool.workers) * DEPTH * 4
     next_out = 0
     try:
         while next_out < len(items):
@@ -101,7 +101,6 @@ class _Pool:
             import ctypes  # noqa: F401  (imported once here, not in every worker)
         self.work = work
         self.bulky = bulky
-        self.size = size
         self.workers = [_Worker(self.context, work) for _ in range(size)]
 
     def top_up(self, todo: deque[tuple[int, Any]], limit: int) -> None:
