@@ -100,13 +100,14 @@ def check_item(item: Item, options: Options) -> Document:
     """Read and check one input; never raises (runs in a worker process)."""
     from checker import engine
     from checker.readers import load_source
-    from checker.source import MAX_BYTES, InputError, read_path
+    from checker.source import InputError, read_path, within_limit
 
     name = item_name(item)
     try:
-        data = read_path(Path(item), item) if isinstance(item, str) else item[1]
-        if len(data) > MAX_BYTES:
-            raise InputError(name, f"输入过大（超过 {MAX_BYTES} 字节）")
+        if isinstance(item, str):
+            data = read_path(Path(item), item)
+        else:
+            data = within_limit(item[1], name)
         source = load_source(data, name)
         return engine.check_document(
             source, rules=options.rules, year=options.year, fail_on=options.fail_on

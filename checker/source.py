@@ -107,6 +107,13 @@ def read_path(
         raise InputError(name, f"无法读取（{exc.strerror or exc}）") from None
 
 
+def within_limit(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """Bytes read from a stream (stdin), which no size check guarded before."""
+    if len(data) > max_bytes:
+        raise InputError(name, f"输入过大（超过 {max_bytes} 字节）")
+    return data
+
+
 def _non_empty(text: str, path: str) -> str:
     if not text.strip():
         raise InputError(path, "文件没有正文（只有空白）")

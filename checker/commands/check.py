@@ -25,10 +25,15 @@ from checker.batch import (
     item_name,
     run,
 )
-from checker.commands.common import EXIT_ERROR, EXIT_FAIL, EXIT_INTERRUPTED, EXIT_OK
+from checker.commands.common import (
+    EXIT_ERROR,
+    EXIT_FAIL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    read_stdin,
+)
 from checker.commands.progress import Progress
 from checker.formats import FORMATS, Summary, make_writer
-from checker.source import MAX_BYTES
 
 TOOL = {"name": "fazhi-checker", "version": __version__}
 
@@ -161,8 +166,7 @@ def exit_code(summary: Summary) -> int:
 
 
 def _stdin_item() -> Item:
-    data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    return ("<stdin>", data)
+    return ("<stdin>", read_stdin())
 
 
 def _write(
