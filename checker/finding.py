@@ -35,14 +35,9 @@ class Finding:
     hint: str
 
     def as_dict(self) -> dict[str, object]:
-        # Explicit, not dataclasses.asdict: that deep-copies every field.
-        return {
-            "rule": self.rule,
-            "severity": self.severity,
-            "line": self.line,
-            "column": self.column,
-            "text": self.text,
-            "message": self.message,
-            "basis": self.basis,
-            "hint": self.hint,
-        }
+        # Not dataclasses.asdict: that deep-copies every field, and the JSON
+        # key order differs from the sort order of the fields.
+        return {key: getattr(self, key) for key in _JSON_KEYS}
+
+
+_JSON_KEYS = ("rule", "severity", "line", "column", "text", "message", "basis", "hint")

@@ -47,13 +47,11 @@ class Meta:
     published: str | None = None  # ISO 8601, from 发布日期/更新时间
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "title": self.title,
-            "unit": self.unit,
-            "year": self.year,
-            "date": self.date,
-            "published": self.published,
-        }
+        """The JSON ``meta`` object (the schema's keys, in its order)."""
+        return {key: getattr(self, key) for key in _JSON_KEYS}
+
+
+_JSON_KEYS = ("title", "unit", "year", "date", "published")
 
 
 def extract(order: Sequence[Node], text: str) -> Meta:
