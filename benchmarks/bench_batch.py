@@ -7,7 +7,7 @@ renumbered, defects injected, years changed) into a temporary directory, then
 measures, in this one run:
 
 - read + split: decode each file and split it into lines with the grammar
-  (``checker.numbering.parse_lines``), in this process: the floor for any check;
+  (``checker.parse.numbering.parse_lines``), in this process: the floor for any check;
 - the CLI end to end with ``--jobs 1`` and ``--jobs 2`` (``--format jsonl
   --output /dev/null``), each in its own helper process so its peak memory
   (``getrusage(RUSAGE_CHILDREN).ru_maxrss``, the largest single process) is its own;
@@ -97,8 +97,8 @@ def generate(folder: Path, count: int) -> list[Path]:
 
 
 def read_and_split(paths: list[Path]) -> float:
-    from checker.numbering import parse_lines
-    from checker.source import decode
+    from checker.parse.numbering import parse_lines
+    from checker.source.decode import decode
 
     parse_lines("预热\n")
     start = time.perf_counter()

@@ -20,8 +20,8 @@ import statistics
 import time
 from pathlib import Path
 
-from checker.document import parse
-from checker.numbering import parse_lines
+from checker.parse.document import parse
+from checker.parse.numbering import parse_lines
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 

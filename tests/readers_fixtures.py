@@ -15,8 +15,8 @@ import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from checker.numbering import parse_lines
-from checker.readers.wordnum import format_number
+from checker.parse.numbering import parse_lines
+from checker.source.wordnum import format_number
 
 W_NS = nsdecls("w")
 

@@ -18,10 +18,10 @@ from click.testing import CliRunner
 from conftest import SEEDS
 
 from checker import batch, engine
+from checker.cli import check as check_command
 from checker.cli import main
-from checker.commands import check as check_command
-from checker.commands.progress import Progress
-from checker.schema import jsonl_line_schema
+from checker.cli.progress import Progress
+from checker.formats.schema import jsonl_line_schema
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 CLI = Path(sys.executable).with_name("fazhi-check")

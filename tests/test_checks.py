@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker.engine import check_document
-from checker.source import Source
+from checker.engine.check import check_document
+from checker.source.decode import Source
 
 CASES_DIR = Path(__file__).parent / "cases"
 

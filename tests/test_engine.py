@@ -8,8 +8,8 @@ import pickle
 import pytest
 from conftest import seed_path, seed_text
 
-from checker.engine import check_document, error_document, load_pack
-from checker.source import Source
+from checker.engine.check import check_document, error_document, load_pack
+from checker.source.decode import Source
 
 
 def check_seed(prefix: str, **kwargs) -> dict:

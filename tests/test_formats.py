@@ -11,10 +11,10 @@ import jsonschema
 import pytest
 from wcwidth import wcswidth
 
-from checker.engine import error_document
+from checker.engine.check import error_document
 from checker.formats import FORMATS, Summary, make_writer, summary_lines
+from checker.formats.schema import jsonl_line_schema, report_schema
 from checker.formats.summary import ITEMS
-from checker.schema import jsonl_line_schema, report_schema
 
 TOOL = {"name": "fazhi-check", "version": "0.1.0"}
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"

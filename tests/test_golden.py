@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 
-from checker.engine import check_document
-from checker.readers import load_source
+from checker.engine.check import check_document
+from checker.source.load import load_source
 
 GOLDEN = Path(__file__).parent / "golden"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from checker.checks import CHECKS
 from checker.cli import main
-from checker.engine import load_pack
-from checker.pack import PackError, pack_names, read
+from checker.engine.check import load_pack
+from checker.engine.pack import PackError, pack_names, read
 
 CASES = Path(__file__).parent / "cases"
 ISSUE_RULES = {

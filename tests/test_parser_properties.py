@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.document import parse
+from checker.parse.document import parse
 
 MARKERS = [
     "一、",

@@ -15,10 +15,10 @@ from readers_fixtures import (
     zip_members,
 )
 
-from checker.readers import load_source
-from checker.readers.docx import read_docx
-from checker.readers.wordnum import chinese_counting, format_number
-from checker.source import InputError
+from checker.source.decode import InputError
+from checker.source.docx import read_docx
+from checker.source.load import load_source
+from checker.source.wordnum import chinese_counting, format_number
 
 
 @pytest.mark.parametrize(
@@ -174,7 +174,7 @@ def test_xxe_is_not_resolved(tmp_path) -> None:
 
 def test_a_tenth_word_numbered_subsection_is_a_heading_with_a_finding() -> None:
     """Word's chineseCounting prints 10 as 一〇: still the tenth subsection."""
-    from checker.engine import check_document
+    from checker.engine.check import check_document
 
     document = docx.Document()
     num_id = add_list(document)

@@ -29,9 +29,9 @@ from readers_fixtures import (
 )
 
 from checker.cli import main
-from checker.document import parse
-from checker.readers import load_source
-from checker.source import InputError, Source
+from checker.parse.document import parse
+from checker.source.decode import InputError, Source
+from checker.source.load import load_source
 
 SEEDS = ["000", "001", "002", "003", "004"]
 HAS_ENGINE = importlib.util.find_spec("checker.engine") is not None
@@ -130,7 +130,7 @@ def test_word_numbering_gives_same_tree(variants, seed: str) -> None:
 
 
 def outcome(source: Source) -> tuple[list, list]:
-    from checker.engine import check_document
+    from checker.engine.check import check_document
 
     report = check_document(source)
     statuses = [(item["id"], item["status"]) for item in report["checklist"]]

@@ -13,12 +13,12 @@ import pytest
 from conftest import seed_text
 from readers_fixtures import docx_auto, docx_typed, pdf_a4, pdf_lines, wrap
 
-from checker.document import parse
-from checker.readers import docx as docx_reader
-from checker.readers import legacy, load_source
-from checker.readers.html import declared_charset
-from checker.readers.sniff import OLE2_MAGIC, sniff
-from checker.source import InputError
+from checker.parse.document import parse
+from checker.source import docx as docx_reader
+from checker.source import legacy, load_source
+from checker.source.decode import InputError
+from checker.source.html import declared_charset
+from checker.source.sniff import OLE2_MAGIC, sniff
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_pdf_pages_in_order() -> None:
 
 @pytest.mark.parametrize("indent", [True, False])
 def test_a_keyword_split_by_the_pdf_margin_is_found(indent: bool) -> None:
-    from checker.engine import check_document
+    from checker.engine.check import check_document
 
     room = 28 - (2 if indent else 0)  # characters on the paragraph's first line
     prefix = ("认真落实法治建设各项任务，" * 3)[: room - 2]

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from conftest import SEEDS
 
 from checker.cli import main
-from checker.schema import SCHEMA_VERSION, jsonl_line_schema, report_schema
+from checker.formats.schema import SCHEMA_VERSION, jsonl_line_schema, report_schema
 
 
 def test_schema_is_valid_draft_2020_12_and_package_data() -> None:
@@ -18,7 +18,7 @@ def test_schema_is_valid_draft_2020_12_and_package_data() -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION
-    assert resources.files("checker.schema").joinpath("report.schema.json").is_file()
+    assert resources.files("checker.formats").joinpath("report.schema.json").is_file()
 
 
 def test_json_report_of_the_seeds_validates() -> None:

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from conftest import seed_path, seed_text
 
 from checker.cli import main
-from checker.document import parse
-from checker.readers import load_source
-from checker.source import InputError, decode
+from checker.parse.document import parse
+from checker.source.decode import InputError, decode
+from checker.source.load import load_source
 
 
 def shape(text: str) -> list[tuple]:

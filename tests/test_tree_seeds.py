@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import seed_text
 
-from checker.document import parse
-from checker.tree import Node
+from checker.parse.document import parse
+from checker.parse.tree import Node
 
 
 def sections(doc, level: int) -> list[Node]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checker.checklist import ItemResult
-from checker.document import Document
-from checker.tree import Node
+from checker.checks.checklist import ItemResult
+from checker.parse.document import Document
+from checker.parse.tree import Node
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from checker.checks.context import Context, visible
-from checker.finding import Hit
+from checker.checks.hit import Hit
 
 NODES = ("date", "chrome")
 DEFAULTS: dict[str, object] = {"published_by": "03-31", "dated_by": "03-31"}

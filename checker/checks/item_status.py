@@ -1,7 +1,7 @@
 """Checklist items that are missing, or present only in the body.
 
 Reports one hit per listed item whose checklist status equals ``status``.
-The checklist itself (checker.checklist) decides present/partial/missing.
+The checklist itself (checker.checks.checklist) decides present/partial/missing.
 
 Options:
   items: checklist item ids to report on (measures, shortcomings,
@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.context import Context
-from checker.finding import Hit
+from checker.checks.hit import Hit
 
 NODES = ("document",)
 DEFAULTS: dict[str, object] = {

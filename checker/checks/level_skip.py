@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.context import Context
-from checker.finding import Hit
+from checker.checks.hit import Hit
 
 NODES = ("document", "section")
 DEFAULTS: dict[str, object] = {"tolerated": ["1-3"], "tolerated_severity": "info"}

@@ -1,7 +1,7 @@
 """Numbering markers written wrongly (GB/T 9704-2012 §7.3.3).
 
 Reports every heading or enumeration marker carrying one of ``defects``, as
-classified by checker.numbering: ``punctuation`` (``1、`` ``（一）、`` ``一.``),
+classified by checker.parse.numbering: ``punctuation`` (``1、`` ``（一）、`` ``一.``),
 ``missing-punctuation`` (``2加强``), ``missing-numeral`` (``（）``),
 ``digit-numeral`` (``一〇、``: ten spelt digit by digit, as Word's chineseCounting
 list format prints it).
@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.context import Context
-from checker.finding import Hit
+from checker.checks.hit import Hit
 
 NODES = ("section", "enum")
 DEFAULTS: dict[str, object] = {"defects": ["punctuation"]}

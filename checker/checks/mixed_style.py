@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from checker.checks.context import Context
-from checker.finding import Hit
+from checker.checks.hit import Hit
 
 NODES = ("section",)
 DEFAULTS: dict[str, object] = {"strict": False}

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from checker.checks.context import Context
-from checker.finding import Hit
+from checker.checks.hit import Hit
 
 NODES = ("document",)
 DEFAULTS: dict[str, object] = {}

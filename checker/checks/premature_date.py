@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.context import Context, visible
-from checker.finding import Hit
+from checker.checks.hit import Hit
 
 NODES = ("date",)
 DEFAULTS: dict[str, object] = {}

@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.context import Context
-from checker.finding import Hit
-from checker.tree import Node
+from checker.checks.hit import Hit
+from checker.parse.tree import Node
 
 NODES = ("document", "section")
 DEFAULTS: dict[str, object] = {"run_on_levels": [3]}

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.context import Context
-from checker.finding import Hit
+from checker.checks.hit import Hit
 
 NODES = ("signature",)
 DEFAULTS: dict[str, object] = {}

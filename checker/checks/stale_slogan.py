@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.context import Context
-from checker.finding import Hit
+from checker.checks.hit import Hit
 
 NODES = ("document",)
 DEFAULTS: dict[str, object] = {

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from checker.checks.context import Context, visible
-from checker.finding import Hit
+from checker.checks.hit import Hit
 
 NODES = ("document",)
 DEFAULTS: dict[str, object] = {

@@ -19,8 +19,8 @@ import re
 from collections.abc import Iterator
 
 from checker.checks.context import Context, visible
-from checker.finding import Hit
-from checker.items import fold
+from checker.checks.hit import Hit
+from checker.checks.items import fold
 
 NODES = ("title",)
 DEFAULTS: dict[str, object] = {

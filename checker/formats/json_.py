@@ -12,8 +12,8 @@ import textwrap
 from typing import Any
 
 from checker.formats.base import Writer
+from checker.formats.schema import SCHEMA_VERSION
 from checker.formats.summary import Summary
-from checker.schema import SCHEMA_VERSION
 
 
 def _dumps(value: Any) -> str:

@@ -10,9 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.finding import SEVERITIES
-from checker.items import ITEMS as _ITEM_NAMES
-from checker.items import LABELS as ITEM_LABELS
+from checker.checks.hit import SEVERITIES
+from checker.checks.items import ITEMS as _ITEM_NAMES
+from checker.checks.items import LABELS as ITEM_LABELS
 
 ITEMS = tuple(_ITEM_NAMES)  # checklist items in the order the regulation lists them
 STATUSES = ("present", "partial", "missing")

@@ -13,7 +13,7 @@ class TextWriter(Writer):
         self._count = 0
 
     def document(self, doc: dict[str, Any]) -> None:
-        from checker.report_text import render_document
+        from checker.formats.report_text import render_document
 
         if doc["status"] == "error":  # the command reports it on stderr
             return

@@ -7,10 +7,10 @@ import sys
 
 import click
 
-from checker.commands.common import EXIT_ERROR, load, report_error
-from checker.document import parse
-from checker.outline import outline_json, outline_text
-from checker.source import InputError
+from checker.cli.common import EXIT_ERROR, load, report_error
+from checker.formats.outline import outline_json, outline_text
+from checker.parse.document import parse
+from checker.source.decode import InputError
 
 
 @click.command()

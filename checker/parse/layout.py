@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.numbering import RawLine
+from checker.parse.numbering import RawLine
 
 CHROME = re.compile(
     r"字体大小|字号[:：]|【?[大中小]】|打印(?:页面|本页|文章|此页)|关闭(?:页面|窗口|本页)"

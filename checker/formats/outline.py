@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from checker.document import Document
-from checker.numbering import DEFECTS
-from checker.tree import Node
+from checker.parse.document import Document
+from checker.parse.numbering import DEFECTS
+from checker.parse.tree import Node
 
 _KIND_LABELS = {
     "chrome": "网页元素",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from checker.readers import load_source
-from checker.source import MAX_BYTES, InputError, Source, read_path, within_limit
+from checker.source.decode import MAX_BYTES, InputError, Source, read_path, within_limit
+from checker.source.load import load_source
 
 #: Exit codes: 0 all pass, 1 some document fails, 2 unreadable input or usage,
 #: 130 interrupted (128 + SIGINT, as shells report it).

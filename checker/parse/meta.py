@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from checker.tree import Node
+from checker.parse.tree import Node
 
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _CN_DIGIT.update({"○": "0", "零": "0"})

@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from checker.numbering import Marker
+from checker.parse.numbering import Marker
 
 #: Node kinds, in the order they usually appear.
 KINDS = (

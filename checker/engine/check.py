@@ -6,14 +6,14 @@ use. Packs are cached at module level, so each process loads a pack once.
 
 from __future__ import annotations
 
-from checker.checklist import evaluate
 from checker.checks import CHECKS
+from checker.checks.checklist import evaluate
 from checker.checks.context import context
-from checker.document import Document, parse
-from checker.finding import Finding, Hit
-from checker.meta import Meta
-from checker.pack import Pack, PackError, Rule, read, resolve
-from checker.source import Source
+from checker.checks.hit import Finding, Hit
+from checker.engine.pack import Pack, PackError, Rule, read, resolve
+from checker.parse.document import Document, parse
+from checker.parse.meta import Meta
+from checker.source.decode import Source
 
 FAIL_ON = ("error", "warning", "never")
 _PACKS: dict[str, Pack] = {}

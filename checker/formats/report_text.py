@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from checker.finding import SEVERITY_LABELS
+from checker.checks.hit import SEVERITY_LABELS
 
 _STATUS = {"present": "✓ 有", "partial": "△ 部分", "missing": "✗ 缺"}
 _VERDICT = {"pass": "通过", "fail": "不通过", "error": "无法检查"}

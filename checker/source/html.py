@@ -13,7 +13,7 @@ import codecs
 import re
 from html.parser import HTMLParser
 
-from checker.source import InputError, decode
+from checker.source.decode import InputError, decode
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 #: Elements whose start or end begins a new line of text.

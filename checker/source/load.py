@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 
-from checker.readers.sniff import sniff
-from checker.source import MAX_BYTES, InputError, Source, decode
+from checker.source.decode import MAX_BYTES, InputError, Source, decode
+from checker.source.sniff import sniff
 
 
 def load_source(data: bytes, name: str) -> Source:
@@ -25,7 +25,7 @@ def load_source(data: bytes, name: str) -> Source:
     fmt = sniff(data, name)
     label = "行"
     if fmt == "docx":
-        from checker.readers.docx import read_docx
+        from checker.source.docx import read_docx
 
         text, encoding, label = (
             "\n".join(p.text for p in read_docx(data, name)),
@@ -33,17 +33,17 @@ def load_source(data: bytes, name: str) -> Source:
             "段",
         )
     elif fmt == "html":
-        from checker.readers.html import read_html
+        from checker.source.html import read_html
 
         text, encoding = read_html(data, name)
     elif fmt == "pdf":
-        from checker.readers.pdf import read_pdf
+        from checker.source.pdf import read_pdf
 
         (text, paragraphs), encoding = read_pdf(data, name), "utf-8"
         if paragraphs:  # wrapped lines were joined: a line is now a paragraph
             label = "段"
     elif fmt in ("ole2", "rtf"):
-        from checker.readers.legacy import read_legacy
+        from checker.source.legacy import read_legacy
 
         text, encoding, label = read_legacy(data, name, fmt), "utf-8", "段"
     else:

@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from checker.source import InputError, decode
+from checker.source.decode import InputError, decode
 
 #: Seconds a converter may run; LibreOffice's first start alone can take ~10 s.
 TIMEOUT = 120

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from wcwidth import wcswidth
 
-from checker.numbering import match_marker
+from checker.parse.numbering import match_marker
 
 #: Lines at least this wide (display columns) can be full lines.
 MIN_FULL = 24

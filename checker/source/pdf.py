@@ -11,8 +11,8 @@ import io
 import logging
 import re
 
-from checker.readers.reflow import Line, reflow
-from checker.source import InputError
+from checker.source.decode import InputError
+from checker.source.reflow import Line, reflow
 
 _NO_TEXT = "PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）"
 #: More pages than any annual report has; a bound against hostile files.

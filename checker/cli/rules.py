@@ -9,10 +9,10 @@ import click
 from tabulate import tabulate
 
 from checker.checks import CHECKS
-from checker.commands.common import EXIT_ERROR
-from checker.engine import load_pack
-from checker.finding import SEVERITY_LABELS
-from checker.pack import Pack, PackError, Rule
+from checker.checks.hit import SEVERITY_LABELS
+from checker.cli.common import EXIT_ERROR
+from checker.engine.check import load_pack
+from checker.engine.pack import Pack, PackError, Rule
 
 _DEFAULT_PACK = "fazhi-2019"
 _pack_option = click.option(

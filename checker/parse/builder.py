@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from checker.layout import Layout
-from checker.numbering import Marker, RawLine, match_marker
-from checker.tree import Node
+from checker.parse.layout import Layout
+from checker.parse.numbering import Marker, RawLine, match_marker
+from checker.parse.tree import Node
 
 _SENTENCE_END = re.compile(r"[。！？；;!?：:][”’」』\"']*[ \t\u3000\u00a0]*")
 _SPACE = " \t\u3000\u00a0"

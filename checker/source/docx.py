@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
-from checker.readers.wordnum import Numbering
-from checker.source import InputError
+from checker.source.decode import InputError
+from checker.source.wordnum import Numbering
 
 #: Most text a .docx may expand to; real reports are well under 5 MB of XML.
 MAX_UNZIPPED = 100 * 1024 * 1024

@@ -19,8 +19,8 @@ from typing import Any
 import yaml
 
 from checker.checks import CHECKS
-from checker.finding import SEVERITIES
-from checker.items import ITEMS
+from checker.checks.hit import SEVERITIES
+from checker.checks.items import ITEMS
 from checker.resources import data_dir
 
 _RULE_KEYS = ("check", "severity", "summary", "message", "basis", "hint", "options")

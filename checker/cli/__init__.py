@@ -11,10 +11,10 @@ from checker import __version__
 #: Subcommand -> "module:attribute". Imported only when invoked: a drafter's
 #: one-file check should not pay for tabulate or the outline code at start-up.
 COMMANDS = {
-    "outline": "checker.commands.outline:outline",
-    "check": "checker.commands.check:check",
-    "rules": "checker.commands.rules:rules_command",
-    "explain": "checker.commands.rules:explain",
+    "outline": "checker.cli.outline:outline",
+    "check": "checker.cli.check:check",
+    "rules": "checker.cli.rules:rules_command",
+    "explain": "checker.cli.rules:explain",
 }
 
 

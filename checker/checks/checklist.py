@@ -3,7 +3,7 @@
 The five items come from 《法治政府建设与责任落实督察工作规定》(2019). An item is
 ``present`` when a heading at any level matches it, ``partial`` when no heading
 does but the body deals with it, ``missing`` otherwise. Heading and body
-patterns (checker.items) are synonyms seen in real reports, matched after
+patterns (checker.checks.items) are synonyms seen in real reports, matched after
 folding the traditional characters that mirror sites produce.
 """
 
@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.document import Document
-from checker.items import BODY, HEADINGS, ITEMS, fold
-from checker.tree import Node
+from checker.checks.items import BODY, HEADINGS, ITEMS, fold
+from checker.parse.document import Document
+from checker.parse.tree import Node
 
 
 @dataclass(frozen=True, slots=True)

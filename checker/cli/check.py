@@ -25,14 +25,14 @@ from checker.batch import (
     item_name,
     run,
 )
-from checker.commands.common import (
+from checker.cli.common import (
     EXIT_ERROR,
     EXIT_FAIL,
     EXIT_INTERRUPTED,
     EXIT_OK,
     read_stdin,
 )
-from checker.commands.progress import Progress
+from checker.cli.progress import Progress
 from checker.formats import FORMATS, Summary, make_writer
 
 TOOL = {"name": "fazhi-checker", "version": __version__}
@@ -148,8 +148,8 @@ def _cores() -> int:
 
 def _validate_pack(rules: str) -> None:
     """A bad --rules is a usage error: one line, exit 2, before any file is read."""
-    from checker.engine import load_pack
-    from checker.pack import PackError
+    from checker.engine.check import load_pack
+    from checker.engine.pack import PackError
 
     try:
         load_pack(rules)
@@ -233,7 +233,7 @@ class _ReportStream:
 
 def _rules_lookup(options: Options):
     def lookup(ruleset_id: str) -> list[Any]:
-        from checker.engine import load_pack
+        from checker.engine.check import load_pack
 
         for name in filter(None, (ruleset_id, options.rules)):
             try:

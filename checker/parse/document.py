@@ -5,11 +5,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from checker.builder import build
-from checker.layout import find_layout
-from checker.meta import Meta, extract
-from checker.numbering import parse_lines
-from checker.tree import LineIndex, Node, finish
+from checker.parse.builder import build
+from checker.parse.layout import find_layout
+from checker.parse.meta import Meta, extract
+from checker.parse.numbering import parse_lines
+from checker.parse.tree import LineIndex, Node, finish
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,31 @@
+"""Stage 6, paths -> Reports: discover inputs, check them in killable workers.
+
+Results come back in input order, one at a time, so memory stays flat; nothing
+here stops a batch (an unreadable, hanging or crashing input becomes an error
+report).
+"""
+
+from __future__ import annotations
+
+from checker.batch.discover import DEFAULT_INCLUDE, discover
+from checker.batch.runner import (
+    CRASHED,
+    Document,
+    Item,
+    Options,
+    check_item,
+    item_name,
+    run,
+)
+
+__all__ = [
+    "CRASHED",
+    "DEFAULT_INCLUDE",
+    "Document",
+    "Item",
+    "Options",
+    "check_item",
+    "discover",
+    "item_name",
+    "run",
+]

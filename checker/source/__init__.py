@@ -1,0 +1,29 @@
+"""Stage 1, bytes -> Source: sniff the format, decode, read docx/pdf/html/doc.
+
+A reader never prints: it returns a :class:`Source` (the report as text, with
+its format and what a line number counts) or raises :class:`InputError` with a
+one-line Chinese reason. A new input format is one module here and one branch
+in :func:`load_source`.
+"""
+
+from __future__ import annotations
+
+from checker.source.decode import (
+    MAX_BYTES,
+    InputError,
+    Source,
+    decode,
+    read_path,
+    within_limit,
+)
+from checker.source.load import load_source
+
+__all__ = [
+    "MAX_BYTES",
+    "InputError",
+    "Source",
+    "decode",
+    "load_source",
+    "read_path",
+    "within_limit",
+]
