@@ -14,7 +14,7 @@ import pytest
 from conftest import SEEDS
 
 from checker import batch, engine
-from checker.batch import Options, discover, run
+from checker.batch import Options, check_all, discover
 
 
 def tree(root: Path) -> Path:
@@ -94,12 +94,12 @@ def test_a_check_over_the_timeout_is_an_error_and_the_batch_goes_on(
     monkeypatch.setattr(engine, "check_document", check)
     items = corpus(tmp_path, marker, copies=6)
     started = time.monotonic()
-    docs = list(run(items, Options(timeout=0.5), jobs=jobs))
+    docs = list(check_all(items, Options(timeout=0.5), jobs=jobs))
     assert time.monotonic() - started < 10  # the hung worker was killed, not awaited
-    assert [d["path"] for d in docs] == items
-    statuses = [d["status"] for d in docs]
+    assert [d.path for d in docs] == items
+    statuses = [d.status for d in docs]
     assert statuses == ["fail"] * 6 + ["error"] + ["fail"] * 6
-    assert docs[6]["error"] == "检查超时（超过 0.5 秒）"
+    assert docs[6].error == "检查超时（超过 0.5 秒）"
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -108,10 +108,10 @@ def test_a_crashed_worker_costs_one_document_only(
 ) -> None:
     monkeypatch.setattr(engine, "check_document", crashing_check)
     items = corpus(tmp_path, "崩溃", copies=6)
-    docs = list(run(items, Options(), jobs=jobs))
-    assert [d["path"] for d in docs] == items
-    assert [d["status"] for d in docs] == ["fail"] * 6 + ["error"] + ["fail"] * 6
-    assert docs[6]["error"] == batch.CRASHED
+    docs = list(check_all(items, Options(), jobs=jobs))
+    assert [d.path for d in docs] == items
+    assert [d.status for d in docs] == ["fail"] * 6 + ["error"] + ["fail"] * 6
+    assert docs[6].error == batch.CRASHED
 
 
 def test_a_bug_in_a_check_is_an_error_with_its_reason(
@@ -121,13 +121,15 @@ def test_a_bug_in_a_check_is_an_error_with_its_reason(
         raise ValueError("坏了")
 
     monkeypatch.setattr(engine, "check_document", buggy)
-    (doc,) = run(corpus(tmp_path, "无")[1:2], Options())
-    assert doc["error"] == "检查出错（ValueError: 坏了）"
+    (doc,) = check_all(corpus(tmp_path, "无")[1:2], Options())
+    assert doc.error == "检查出错（ValueError: 坏了）"
 
 
 def test_parallel_results_equal_sequential_ones(tmp_path: Path) -> None:
     items = discover([str(SEEDS)])
-    assert list(run(items, Options(), jobs=2)) == list(run(items, Options(), jobs=1))
+    assert list(check_all(items, Options(), jobs=2)) == list(
+        check_all(items, Options(), jobs=1)
+    )
 
 
 @pytest.fixture
@@ -151,9 +153,9 @@ def test_big_stdin_among_files_with_big_results_does_not_deadlock(
     many.write_text("一、标题\n" + "XX镇××。\n" * 3000, encoding="utf-8")
     data = (SEEDS / sorted(os.listdir(SEEDS))[2]).read_bytes() * 60  # ~900 KB
     items = [str(many)] * 12 + [("<stdin>", data)] + [str(many)] * 3
-    docs = list(run(items, Options(), jobs=1))
-    assert [d["path"] for d in docs] == [str(many)] * 12 + ["<stdin>"] + [str(many)] * 3
-    assert len(docs[0]["findings"]) > 6000 and docs[12]["status"] == "fail"
+    docs = list(check_all(items, Options(), jobs=1))
+    assert [d.path for d in docs] == [str(many)] * 12 + ["<stdin>"] + [str(many)] * 3
+    assert len(docs[0].findings) > 6000 and docs[12].status == "fail"
 
 
 ORPHAN = """
@@ -164,7 +166,7 @@ def hang(source, **options):
     re.match(r"(a+)+$", "a" * 60 + "b")  # for years, deaf to signals
 
 engine.check_document = hang
-list(batch.run([sys.argv[1]], batch.Options(timeout=1000), jobs=1))
+list(batch.check_all([sys.argv[1]], batch.Options(timeout=1000), jobs=1))
 """
 
 
@@ -202,5 +204,5 @@ def _alive(pid: int) -> bool:
 
 def test_stdin_bytes_are_checked_like_a_file() -> None:
     data = (SEEDS / sorted(os.listdir(SEEDS))[0]).read_bytes()
-    (doc,) = run([("<stdin>", data)], Options())
-    assert doc["path"] == "<stdin>" and doc["status"] == "fail"
+    (doc,) = check_all([("<stdin>", data)], Options())
+    assert doc.path == "<stdin>" and doc.status == "fail"

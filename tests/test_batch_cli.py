@@ -93,9 +93,9 @@ def test_unreadable_inputs_are_listed_and_the_batch_exits_2(
     rows = {
         row.split(",")[0].rsplit("/", 1)[-1]: row for row in result.stdout.splitlines()
     }
-    assert rows["empty.txt"].endswith("错误：文件为空")
-    assert rows["locked.txt"].endswith("错误：没有读取权限")
-    assert ",错误：" in rows["binary.txt"]
+    assert rows["empty.txt"].endswith("无法检查：文件为空")
+    assert rows["locked.txt"].endswith("无法检查：没有读取权限")
+    assert ",无法检查：" in rows["binary.txt"]
     assert sum(row.endswith(",不通过") for row in rows.values()) == 5
     assert result.stderr.count("错误：") == 3
 
@@ -167,7 +167,7 @@ def test_a_runaway_pack_regex_is_killed_at_the_timeout(tmp_path: Path) -> None:
     rows = [row.split(",") for row in result.stdout.splitlines()[1:]]
     assert [(row[0], row[-1]) for row in rows] == [
         ("in/a.txt", "通过"),
-        ("in/b.txt", "错误：检查超时（超过 1 秒）"),
+        ("in/b.txt", "无法检查：检查超时（超过 1 秒）"),
         ("in/c.txt", "通过"),
     ]
     assert result.stderr == "错误：in/b.txt：检查超时（超过 1 秒）\n"
@@ -175,10 +175,10 @@ def test_a_runaway_pack_regex_is_killed_at_the_timeout(tmp_path: Path) -> None:
 
 def test_ctrl_c_stops_the_batch_with_exit_130(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(items, options, jobs):
-        yield from batch.run(items[:1], options, jobs)
+        yield from batch.check_all(items[:1], options, jobs)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(check_command, "run", interrupted)
+    monkeypatch.setattr(check_command, "check_all", interrupted)
     result = invoke(str(SEEDS), "--format", "jsonl")
     assert result.exit_code == 130
     assert len(result.stdout.splitlines()) == 1  # one document, no summary line
@@ -192,9 +192,9 @@ def test_default_jobs_are_the_cpus_this_process_may_use(
 
     def spy(items, options, jobs):
         seen.append(jobs)
-        return batch.run(items, options, jobs)
+        return batch.check_all(items, options, jobs)
 
-    monkeypatch.setattr(check_command, "run", spy)
+    monkeypatch.setattr(check_command, "check_all", spy)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3}, raising=False)
     assert invoke(str(SEEDS), "--format", "jsonl").exit_code == 1
     assert invoke(str(SEEDS), "--format", "jsonl", "-j", "2").exit_code == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -127,3 +128,26 @@ def test_word_findings_point_at_paragraph_numbers(tmp_path):
         f for f in doc["findings"] if f["rule"] == "numbering/missing-punctuation"
     )
     assert item["line"] == 10
+
+
+def test_word_messages_never_say_line_where_positions_say_paragraph(tmp_path):
+    """The unit (行/段) comes from the report, never from a message template."""
+    path = tmp_path / "report.docx"
+    path.write_bytes(docx_typed(seed_text("003")))  # first-responsible: partial
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
+    doc = json.loads(result.stdout)["documents"][0]
+    partial = next(f for f in doc["findings"] if f["rule"] == "checklist/partial-item")
+    assert "部分的正文中提及" in partial["message"]
+    for finding in doc["findings"]:
+        assert not re.search(r"第\d+[行段]", finding["message"] + finding["hint"])
+    text = CliRunner().invoke(main, ["check", str(path)]).stdout
+    assert re.search(r"第\d+段第\d+列  \[警告\] “党政主要负责人", text)
+    assert not re.search(r"第\d+行", text)
+
+
+def test_stale_slogan_message_names_the_current_wording() -> None:
+    """No literal {current} reaches the drafter (a defect of version 0.1)."""
+    text = "某镇2022年度法治政府建设情况报告\n建设廉洁高效、守法诚信的法治政府。\n"
+    result = CliRunner().invoke(main, ["check", "-"], input=text.encode())
+    assert "改用现行提法“智能高效、廉洁诚信”" in result.stdout
+    assert "{" not in result.stdout

@@ -11,77 +11,75 @@ import jsonschema
 import pytest
 from wcwidth import wcswidth
 
-from checker.engine.check import error_document
+from checker.checks.items import ITEM_IDS, ITEMS
+from checker.engine import (
+    Finding,
+    ItemStatus,
+    LineUnit,
+    Report,
+    Ruleset,
+    Status,
+    error_report,
+    load_pack,
+)
 from checker.formats import FORMATS, Summary, make_writer, summary_lines
 from checker.formats.schema import jsonl_line_schema, report_schema
-from checker.formats.summary import ITEMS
+from checker.parse.meta import Meta
 
 TOOL = {"name": "fazhi-check", "version": "0.1.0"}
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
 
-def document(path: str, statuses: str = "ppmpm", severities: str = "ew") -> dict:
-    """A checked document: statuses p/a/m per item, one finding per severity letter."""
+def document(path: str, statuses: str = "ppmpm", severities: str = "ew") -> Report:
+    """A checked report: statuses p/a/m per item, one finding per severity letter."""
     names = {"p": "present", "a": "partial", "m": "missing"}
     levels = {"e": "error", "w": "warning", "i": "info"}
-    return {
-        "path": path,
-        "sha256": "0" * 64,
-        "status": "fail" if "e" in severities else "pass",
-        "meta": {
-            "title": "关于2022年法治政府建设情况的报告",
-            "unit": "某县人民政府",
-            "year": 2022,
-            "date": "2023-01-20",
-            "published": None,
-        },
-        "ruleset": {"id": "fazhi-2019", "basis": "法治政府建设与责任落实督察工作规定"},
-        "checklist": [
-            {
-                "id": item,
-                "name": item,
-                "status": names[code],
-                "required": True,
-                "evidence": None,
-            }
+    return Report(
+        path=path,
+        status=Status.FAIL if "e" in severities else Status.PASS,
+        sha256="0" * 64,
+        format="txt",
+        line_unit=LineUnit.LINE,
+        meta=Meta(
+            title="关于2022年法治政府建设情况的报告",
+            unit="某县人民政府",
+            year=2022,
+            date="2023-01-20",
+        ),
+        ruleset=Ruleset("fazhi-2019", "法治政府建设与责任落实督察工作规定"),
+        checklist=tuple(
+            ItemStatus(item.id, item.name, names[code], True)
             for item, code in zip(ITEMS, statuses, strict=True)
-        ],
-        "findings": [
-            {
-                "rule": RULE_IDS[n],
-                "severity": levels[code],
-                "line": 3 + n,
-                "column": 1,
-                "text": "二、",
-                "message": "序号不连续",
-                "basis": "GB/T 9704",
-                "hint": "改为连续序号",
-            }
+        ),
+        findings=tuple(
+            Finding(
+                rule=RULE_IDS[n],
+                severity=levels[code],
+                line=3 + n,
+                column=1,
+                text="二、",
+                message="序号不连续",
+                basis="GB/T 9704",
+                hint="改为连续序号",
+                args=(("marker", "二、"),),
+            )
             for n, code in enumerate(severities)
-        ],
-    }
+        ),
+    )
 
 
-def error(path: str, reason: str = "文件为空") -> dict:
-    return error_document(path, reason)
+def error(path: str, reason: str = "文件为空") -> Report:
+    return error_report(path, reason)
 
 
 RULE_IDS = ("numbering/sequence", "meta/title", "content/placeholder")
 DOCS = [document("a/甲.txt"), document("b.txt", "ppppp", "w"), error("c.txt")]
+SEQUENCE = load_pack("fazhi-2019").rule("numbering/sequence")
 
 
-class Rule:
-    def __init__(self, rule_id: str, severity: str) -> None:
-        self.id, self.severity, self.check = rule_id, severity, "sequence"
-        self.summary, self.message = "序号连续", "序号{found}不连续"
-        self.basis, self.hint = "GB/T 9704-2012 7.3.3", "改为连续序号"
-
-
-def render(fmt: str, docs: list[dict] = DOCS) -> str:
+def render(fmt: str, docs: list[Report] = DOCS) -> str:
     out = io.StringIO()
-    writer = make_writer(
-        fmt, out, TOOL, lambda _: [Rule("numbering/sequence", "error")]
-    )
+    writer = make_writer(fmt, out, TOOL, lambda _: [SEQUENCE])
     summary = Summary()
     writer.begin()
     for doc in docs:
@@ -92,12 +90,12 @@ def render(fmt: str, docs: list[dict] = DOCS) -> str:
 
 
 @pytest.mark.parametrize("docs", [DOCS, []])
-def test_json_is_streamed_yet_identical_to_one_dump(docs: list[dict]) -> None:
+def test_json_is_streamed_yet_identical_to_one_dump(docs: list[Report]) -> None:
     text = render("json", docs)
     report = json.loads(text)
     assert text == json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     jsonschema.validate(report, report_schema())
-    assert [doc["path"] for doc in report["documents"]] == [d["path"] for d in docs]
+    assert [doc["path"] for doc in report["documents"]] == [d.path for d in docs]
 
 
 def test_jsonl_has_a_line_per_document_then_the_summary() -> None:
@@ -121,7 +119,7 @@ def test_summary_counts_documents_items_and_rules() -> None:
         "missing": 1,
     }
     assert data["rules"] == {"numbering/sequence": 2, "meta/title": 1}
-    assert list(data["checklist"]) == list(ITEMS)
+    assert list(data["checklist"]) == list(ITEM_IDS)
     assert "共 3 份报告：通过 1 份，不通过 1 份，无法检查 1 份。" in summary_lines(
         summary
     )
@@ -132,20 +130,20 @@ def test_csv_opens_in_excel_utf8_with_bom() -> None:
     assert text.startswith("\ufeff文件,")
     rows = list(csv.reader(io.StringIO(text[1:])))
     assert rows[1] == ["a/甲.txt", "✓", "✓", "✗", "✓", "✗", "1", "1", "不通过"]
-    assert rows[3][0] == "c.txt" and rows[3][-1] == "错误：文件为空"
+    assert rows[3][0] == "c.txt" and rows[3][-1] == "无法检查：文件为空"
 
 
 def test_table_marks_items_and_ends_with_the_summary() -> None:
     text = render("table")
     row = next(line for line in text.splitlines() if line.startswith("b.txt"))
     assert row.split() == ["b.txt", "✓", "✓", "✓", "✓", "✓", "0", "1", "通过"]
-    assert "错误：文件为空" in text
+    assert "无法检查：文件为空" in text
     assert text.rstrip().endswith("numbering/sequence：2 份")
 
 
 def test_table_rows_stream_aligned_by_display_width() -> None:
     out = io.StringIO()
-    writer = make_writer("table", out, TOOL, names=[d["path"] for d in DOCS])
+    writer = make_writer("table", out, TOOL, names=[d.path for d in DOCS])
     writer.begin()
     writer.document(DOCS[0])
     assert "a/甲.txt" in out.getvalue()  # written at once, not at the end
@@ -159,7 +157,7 @@ def test_table_rows_stream_aligned_by_display_width() -> None:
             (header, "结论"),
             (rows[0], "不通过"),
             (rows[1], "通过"),
-            (rows[2], "错误"),
+            (rows[2], "无法检查"),
         ]
     }
     assert len(verdict_at) == 1  # the 结论 column starts at one display column
@@ -180,9 +178,9 @@ def test_sarif_validates_against_the_official_schema() -> None:
         "snippet": {"text": "二、"},
     }
     (rule,) = run["tool"]["driver"]["rules"]
-    assert rule["help"]["text"] == "改为连续序号"
-    assert rule["defaultConfiguration"]["level"] == "error"
-    assert rule["properties"]["basis"] == "GB/T 9704-2012 7.3.3"
+    assert rule["help"]["text"] == SEQUENCE.hint  # no {argument} left unfilled
+    assert rule["defaultConfiguration"]["level"] == "warning"
+    assert rule["properties"]["basis"] == SEQUENCE.basis
     (note,) = run["invocations"][0]["toolExecutionNotifications"]
     assert note["message"]["text"] == "c.txt：文件为空"
 

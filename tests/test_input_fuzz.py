@@ -32,10 +32,10 @@ def samples() -> dict[str, bytes]:
 
 
 def assert_clean(doc: dict) -> None:
-    assert doc["status"] in ("pass", "fail", "error")
-    if doc["status"] == "error":
-        assert "\n" not in doc["error"]
-        assert not doc["error"].startswith("检查出错"), doc["error"]
+    assert doc.status in ("pass", "fail", "error")
+    if doc.status == "error":
+        assert "\n" not in doc.error
+        assert not doc.error.startswith("检查出错"), doc.error
 
 
 @SETTINGS

@@ -184,9 +184,7 @@ def test_a_tenth_word_numbered_subsection_is_a_heading_with_a_finding() -> None:
     source = load_source(to_bytes(document), "ten.docx")
     assert "（一〇）第10项举措" in source.text.splitlines()
     report = check_document(source, rules="gbt9704")
-    numbering = [
-        (f["rule"], f["line"]) for f in report["findings"] if "numbering" in f["rule"]
-    ]
+    numbering = [(f.rule, f.line) for f in report.findings if "numbering" in f.rule]
     assert numbering == [
         ("numbering/digit-numeral", 11),
         ("numbering/digit-numeral", 12),

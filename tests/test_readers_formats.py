@@ -133,11 +133,11 @@ def outcome(source: Source) -> tuple[list, list]:
     from checker.engine.check import check_document
 
     report = check_document(source)
-    statuses = [(item["id"], item["status"]) for item in report["checklist"]]
+    statuses = [(item.id, item.status) for item in report.checklist]
     numbering = sorted(
-        (f["rule"], f["text"], f["message"])
-        for f in report["findings"]
-        if f["rule"].startswith("numbering/")
+        (f.rule, f.text, f.message)
+        for f in report.findings
+        if f.rule.startswith("numbering/")
     )
     return statuses, numbering
 

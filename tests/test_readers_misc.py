@@ -97,7 +97,7 @@ def test_a_keyword_split_by_the_pdf_margin_is_found(indent: bool) -> None:
     text = "某镇2022年法治政府建设情况报告\n一、主要举措和成效\n" + body + "\n"
     source = load_source(pdf_a4(text, indent=indent), "a.pdf")
     assert "第一\n" not in source.text and source.line_label == "段"
-    items = {i["id"]: i["status"] for i in check_document(source)["checklist"]}
+    items = {i.id: i.status for i in check_document(source).checklist}
     assert items["first-responsible"] == "partial"
 
 

@@ -10,22 +10,20 @@ from __future__ import annotations
 from checker.batch.discover import DEFAULT_INCLUDE, discover
 from checker.batch.runner import (
     CRASHED,
-    Document,
     Item,
     Options,
+    check_all,
     check_item,
     item_name,
-    run,
 )
 
 __all__ = [
     "CRASHED",
     "DEFAULT_INCLUDE",
-    "Document",
     "Item",
     "Options",
     "check_item",
     "discover",
     "item_name",
-    "run",
+    "check_all",
 ]

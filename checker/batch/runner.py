@@ -13,11 +13,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from checker.engine import Report
 
 #: An input: a path, or ("<stdin>", bytes) read by the command beforehand.
 Item = str | tuple[str, bytes]
-Document = dict[str, Any]
 CRASHED = "检查进程异常退出（文件可能触发了程序缺陷）"
 
 
@@ -31,7 +33,7 @@ class Options:
     timeout: float = 60.0
 
 
-def check_item(item: Item, options: Options) -> Document:
+def check_item(item: Item, options: Options) -> Report:
     """Read and check one input; never raises (runs in a worker process)."""
     from checker import engine
     from checker.source.decode import InputError, read_path, within_limit
@@ -48,14 +50,16 @@ def check_item(item: Item, options: Options) -> Document:
             source, rules=options.rules, year=options.year, fail_on=options.fail_on
         )
     except InputError as error:
-        return engine.error_document(name, error.reason)
+        return engine.error_report(name, error.reason)
     except Exception as error:  # a bug must cost one document, not the batch
         reason = f"检查出错（{type(error).__name__}: {error}）"
-        return engine.error_document(name, reason)
+        return engine.error_report(name, reason)
 
 
-def run(items: Sequence[Item], options: Options, jobs: int = 1) -> Iterator[Document]:
-    """Check ``items`` in ``jobs`` worker processes, yielding documents in order.
+def check_all(
+    items: Sequence[Item], options: Options, jobs: int = 1
+) -> Iterator[Report]:
+    """Check ``items`` in ``jobs`` worker processes, yielding reports in order.
 
     Even one job runs in a worker: only a separate process can be killed when
     a check hangs where no signal reaches it, or survive one that crashes.
@@ -65,10 +69,12 @@ def run(items: Sequence[Item], options: Options, jobs: int = 1) -> Iterator[Docu
     _warm_up()  # once here, so that every forked worker starts warm
     work = partial(check_item, options=options)
     fail = partial(_failed, options=options)
-    yield from workers.run(items, work, fail, jobs, options.timeout, _carries_data)
+    yield from workers.map_in_order(
+        items, work, fail, jobs, options.timeout, _carries_data
+    )
 
 
-def _failed(item: Item, problem: str, options: Options) -> Document:
+def _failed(item: Item, problem: str, options: Options) -> Report:
     from checker import engine
     from checker.batch import workers
 
@@ -76,7 +82,7 @@ def _failed(item: Item, problem: str, options: Options) -> Document:
         reason = f"检查超时（超过 {options.timeout:g} 秒）"
     else:
         reason = CRASHED
-    return engine.error_document(item_name(item), reason)
+    return engine.error_report(item_name(item), reason)
 
 
 def _carries_data(item: Item) -> bool:
@@ -84,7 +90,7 @@ def _carries_data(item: Item) -> bool:
 
 
 def item_name(item: Item) -> str:
-    """The path a document carries: a file's path, or "<stdin>"."""
+    """The path a report carries: a file's path, or "<stdin>"."""
     return item if isinstance(item, str) else item[0]
 
 

@@ -30,7 +30,7 @@ TIMEOUT = "timeout"
 CRASH = "crash"
 
 
-def run(
+def map_in_order(
     items: Sequence[T],
     work: Callable[[T], R],
     fail: Callable[[T, str], R],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.checks.items import BODY, HEADINGS, ITEMS, fold
+from checker.checks.items import HEADING_ORDER, ITEMS, Item, fold
 from checker.parse.document import Document
 from checker.parse.tree import Node
 
@@ -30,34 +30,23 @@ class ItemResult:
     path: str = ""  # section path such as 一、/（一）
     note: str = ""
 
-    def as_dict(self) -> dict[str, object]:
-        evidence = None
-        if self.status != "missing":
-            evidence = {"text": self.text, "path": self.path, "line": self.line}
-            if self.note:
-                evidence["note"] = self.note
-        return {
-            "id": self.id,
-            "name": self.name,
-            "status": self.status,
-            "required": self.required,
-            "evidence": evidence,
-        }
-
 
 def evaluate(doc: Document, required: tuple[str, ...]) -> list[ItemResult]:
+    """The five items in the regulation's order; ``required`` marks which the
+    pack requires (only for the record: the checks judge the statuses)."""
     headings = _match_headings(doc.root)
     folded = fold(doc.text)  # one pass: the map is one character to one character
     results = []
-    for item, name in ITEMS.items():
-        found = headings.get(item)
+    for item in ITEMS:
+        found = headings.get(item.id)
+        needed = item.id in required
         if found:
             node, path = found
             result = ItemResult(
-                item,
-                name,
+                item.id,
+                item.name,
                 "present",
-                item in required,
+                needed,
                 node,
                 node.line,
                 node.start,
@@ -65,7 +54,7 @@ def evaluate(doc: Document, required: tuple[str, ...]) -> list[ItemResult]:
                 path,
             )
         else:
-            result = _partial(doc, folded, item, name, item in required, headings)
+            result = _partial(doc, folded, item, needed, headings)
         results.append(result)
     return results
 
@@ -75,11 +64,11 @@ def _match_headings(root: Node) -> dict[str, tuple[Node, str]]:
     found: dict[str, tuple[Node, str, int]] = {}
     for node, path in _sections(root, ()):
         title = fold(node.title)
-        for item, pattern in HEADINGS.items():
-            if pattern.search(title):
+        for item in HEADING_ORDER:
+            if item.heading.search(title):
                 depth = path.count("/")
-                if item not in found or depth < found[item][2]:
-                    found[item] = (node, path, depth)
+                if item.id not in found or depth < found[item.id][2]:
+                    found[item.id] = (node, path, depth)
                 break
     return {item: (node, path) for item, (node, path, _) in found.items()}
 
@@ -101,20 +90,22 @@ def section_path(root: Node, offset: int) -> str:
     return best
 
 
-def _partial(doc, folded, item, name, required, headings) -> ItemResult:
-    if item == "measures":
-        return _sections_as_measures(doc, name, required, headings)
+def _partial(
+    doc: Document, folded: str, item: Item, required: bool, headings: dict
+) -> ItemResult:
+    if item.body is None:
+        return _sections_as_measures(doc, item, required, headings)
     measures = _measure_nodes(doc.root, headings)
-    for node, offset in _body_mentions(doc, folded, BODY[item]):
+    for node, offset in _body_mentions(doc, folded, item.body):
         if node.kind == "enum":  # "二是切实履行…第一责任人职责": point at the item
             offset = node.start
-        if item == "shortcomings" and any(_inside(m, offset) for m in measures):
+        if item.id == "shortcomings" and any(_inside(m, offset) for m in measures):
             continue  # a passing mention of problems inside the measures
         line = doc.index.line_of(offset)
         snippet = doc.text[offset : offset + 30].split("\n")[0].strip()
         return ItemResult(
-            item,
-            name,
+            item.id,
+            item.name,
             "partial",
             required,
             None,
@@ -124,7 +115,7 @@ def _partial(doc, folded, item, name, required, headings) -> ItemResult:
             section_path(doc.root, offset),
             "无对应标题，仅在正文中提及",
         )
-    return ItemResult(item, name, "missing", required)
+    return ItemResult(item.id, item.name, "missing", required)
 
 
 def _body_mentions(doc: Document, folded: str, pattern: re.Pattern[str]):
@@ -162,12 +153,14 @@ def _inside(node: Node, offset: int) -> bool:
     return node.start <= offset < node.end
 
 
-def _sections_as_measures(doc, name, required, headings) -> ItemResult:
+def _sections_as_measures(
+    doc: Document, item: Item, required: bool, headings: dict
+) -> ItemResult:
     """Older reports: level-1 sections not claimed by another item are the measures."""
     for child in _measure_nodes(doc.root, headings):
         return ItemResult(
-            "measures",
-            name,
+            item.id,
+            item.name,
             "present",
             required,
             child,
@@ -177,4 +170,4 @@ def _sections_as_measures(doc, name, required, headings) -> ItemResult:
             child.marker.text.strip(),
             "各一级标题即为主要举措",
         )
-    return ItemResult("measures", name, "missing", required)
+    return ItemResult(item.id, item.name, "missing", required)

@@ -14,6 +14,8 @@ class Context:
     doc: Document
     year: int | None  # the report year: --year, or the one detected
     checklist: tuple[ItemResult, ...]
+    #: Items the pack requires or recommends: the ones whose absence is reported.
+    expected: tuple[str, ...] = ()
     nodes: dict[str, list[Node]] = field(default_factory=dict)  # kind -> nodes
     report: tuple[Node, ...] = ()  # every node but chrome and the root, in order
 
@@ -49,7 +51,10 @@ _NOT_REPORT = ("chrome", "document")
 
 
 def context(
-    doc: Document, year: int | None, checklist: tuple[ItemResult, ...]
+    doc: Document,
+    year: int | None,
+    checklist: tuple[ItemResult, ...],
+    expected: tuple[str, ...],
 ) -> Context:
     """One walk over the document: nodes by kind, and the report nodes."""
     nodes: dict[str, list[Node]] = {}
@@ -58,7 +63,7 @@ def context(
         nodes.setdefault(node.kind, []).append(node)
         if node.kind not in _NOT_REPORT:
             report.append(node)
-    return Context(doc, year, checklist, nodes, tuple(report))
+    return Context(doc, year, checklist, expected, nodes, tuple(report))
 
 
 def visible(text: str, offset: int) -> int:

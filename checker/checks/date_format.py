@@ -18,17 +18,18 @@ PASS:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checker.checks.context import Context, visible
 from checker.checks.hit import Hit
+from checker.checks.option import Regex, Severity
 
 NODES = ("date",)
-DEFAULTS: dict[str, object] = {
-    "pattern": r"(?:19|20)\d\d年[1-9]\d?月[1-9]\d?日",
-    "missing_severity": "info",
+OPTIONS = {
+    "pattern": Regex(r"(?:19|20)\d\d年[1-9]\d?月[1-9]\d?日"),
+    "missing_severity": Severity("info", off=True),
 }
+ARGS = {"problem": "问题说明", "date": "原文日期", "suggestion": "规范写法"}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
@@ -42,7 +43,7 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
         )
     for node in nodes:
         written = node.title.strip()
-        if re.fullmatch(options["pattern"], written.replace(" ", "")):
+        if options["pattern"].fullmatch(written.replace(" ", "")):
             continue
         iso = ctx.doc.meta.date if node.title == ctx.doc.meta.date_text else None
         suggestion = _standard(iso) if iso else "YYYY年M月D日"

@@ -20,9 +20,11 @@ from collections.abc import Iterator
 
 from checker.checks.context import Context, visible
 from checker.checks.hit import Hit
+from checker.checks.option import MonthDay
 
 NODES = ("date", "chrome")
-DEFAULTS: dict[str, object] = {"published_by": "03-31", "dated_by": "03-31"}
+OPTIONS = {"published_by": MonthDay("03-31"), "dated_by": MonthDay("03-31")}
+ARGS = {"label": "成文日期或发布日期", "date": "日期", "deadline": "期限"}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:

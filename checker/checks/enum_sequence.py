@@ -19,7 +19,8 @@ from checker.checks.context import Context
 from checker.checks.hit import Hit
 
 NODES = ("document", "section", "paragraph", "preamble")
-DEFAULTS: dict[str, object] = {}
+OPTIONS: dict = {}
+ARGS = {"marker": "列举序号", "problem": "问题说明"}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:

@@ -21,21 +21,22 @@ from collections.abc import Iterator
 
 from checker.checks.context import Context
 from checker.checks.hit import Hit
+from checker.checks.option import OneOf
 
 NODES = ("document",)
-DEFAULTS: dict[str, object] = {
-    "items": ["measures", "shortcomings", "first-responsible", "next-year-plan"],
-    "status": "missing",
-}
+OPTIONS = {"status": OneOf("missing", "missing", "partial")}
+ARGS = {"item": "清单项名称", "id": "清单项编号", "where": "提及之处所在部分"}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     for result in ctx.checklist:
-        if result.id not in options["items"] or result.status != options["status"]:
+        if result.id not in ctx.expected or result.status != options["status"]:
             continue
         if result.offset is None:
             offset, text = ctx.start_offset(), ""
         else:
             offset, text = result.offset, result.text
-        where = f"第{result.line}行（{result.path or '导语'}）" if result.line else ""
+        where = ""  # a missing item is nowhere; a partial one is in a part
+        if result.line:
+            where = f"“{result.path}”部分" if result.path else "导语"
         yield Hit(offset, text, {"item": result.name, "id": result.id, "where": where})

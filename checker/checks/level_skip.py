@@ -22,9 +22,15 @@ from collections.abc import Iterator
 
 from checker.checks.context import Context
 from checker.checks.hit import Hit
+from checker.checks.option import ListOf, OneOf, Severity
 
 NODES = ("document", "section")
-DEFAULTS: dict[str, object] = {"tolerated": ["1-3"], "tolerated_severity": "info"}
+_SKIPS = [f"{p}-{c}" for p in range(5) for c in range(p + 2, 6)]
+OPTIONS = {
+    "tolerated": ListOf(["1-3"], OneOf("1-3", *_SKIPS), empty=True),
+    "tolerated_severity": Severity("info"),
+}
+ARGS = {"marker": "序号", "parent": "上一级", "missing": "跳过的一级"}
 _NAMES = {0: "正文", 1: "“一、”", 2: "“（一）”", 3: "“1.”", 4: "“（1）”"}
 
 

@@ -33,9 +33,12 @@ from collections.abc import Iterator
 
 from checker.checks.context import Context
 from checker.checks.hit import Hit
+from checker.checks.option import ListOf, OneOf
+from checker.parse.numbering import DEFECTS
 
 NODES = ("section", "enum")
-DEFAULTS: dict[str, object] = {"defects": ["punctuation"]}
+OPTIONS = {"defects": ListOf(["punctuation"], OneOf("punctuation", *DEFECTS))}
+ARGS = {"marker": "序号", "style": "序号写法"}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:

@@ -24,9 +24,11 @@ from collections.abc import Iterator
 
 from checker.checks.context import Context
 from checker.checks.hit import Hit
+from checker.checks.option import Flag
 
 NODES = ("section",)
-DEFAULTS: dict[str, object] = {"strict": False}
+OPTIONS = {"strict": Flag(False)}
+ARGS = {"marker": "序号", "problem": "问题说明"}
 _OWN_RULES = {"missing-numeral", "missing-punctuation"}
 
 

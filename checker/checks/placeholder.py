@@ -13,30 +13,34 @@ PASS:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checker.checks.context import Context
 from checker.checks.hit import Hit
+from checker.checks.option import ListOf, Regex
 
 NODES = ("document",)
-DEFAULTS: dict[str, object] = {
-    "patterns": [
-        r"[XxＸｘ]{2,}",
-        r"[×＊*]{2,}",
-        r"【\s*】|\[\s*\]",
-        r"[（(]此处[^）)\n]*[）)]",
-        # A blank date: 年 月 日 with nothing (or only spaces) for month and day,
-        # year filled in or not. It starts with a literal, so re skips ahead fast.
-        r"年[ \t\u3000]*月[ \t\u3000]*日",
-    ],
+OPTIONS = {
+    "patterns": ListOf(
+        [
+            r"[XxＸｘ]{2,}",
+            r"[×＊*]{2,}",
+            r"【\s*】|\[\s*\]",
+            r"[（(]此处[^）)\n]*[）)]",
+            # A blank date: 年 月 日 with nothing (or only spaces) for month and day,
+            # year filled in or not. It starts with a literal, so re skips ahead fast.
+            r"年[ \t\u3000]*月[ \t\u3000]*日",
+        ],
+        Regex(""),
+    ),
 }
+ARGS = {"placeholder": "占位符"}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     # One scan of the whole text per pattern; website chrome is skipped afterwards.
     for pattern in options["patterns"]:
-        for found in re.finditer(pattern, ctx.text):
+        for found in pattern.finditer(ctx.text):
             if ctx.in_report(found.start()):
                 text = found.group().strip()
                 yield Hit(found.start(), text, {"placeholder": text})

@@ -20,7 +20,8 @@ from checker.checks.context import Context
 from checker.checks.hit import Hit
 
 NODES = ("document",)
-DEFAULTS: dict[str, object] = {}
+OPTIONS: dict = {}
+ARGS = {"named": "所写年份", "expected": "应写年份"}
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 
 

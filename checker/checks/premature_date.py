@@ -19,7 +19,8 @@ from checker.checks.context import Context, visible
 from checker.checks.hit import Hit
 
 NODES = ("date",)
-DEFAULTS: dict[str, object] = {}
+OPTIONS: dict = {}
+ARGS = {"label": "成文日期或发布日期", "date": "日期", "year": "报告年度"}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:

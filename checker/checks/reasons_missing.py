@@ -17,16 +17,17 @@ PASS:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checker.checks.context import Context, visible
 from checker.checks.hit import Hit
+from checker.checks.option import Regex
 
 NODES = ("document",)
-DEFAULTS: dict[str, object] = {
-    "keywords": r"原因|由于|因为|导致|造成|根源|究其|归因|在于|缘于|源于|主要是",
+OPTIONS = {
+    "keywords": Regex(r"原因|由于|因为|导致|造成|根源|究其|归因|在于|缘于|源于|主要是"),
 }
+ARGS = {"heading": "该部分标题"}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
@@ -35,5 +36,5 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
         return
     node = item.node
     body = ctx.text[node.head_end : node.end]
-    if not re.search(options["keywords"], body):
+    if not options["keywords"].search(body):
         yield Hit(visible(ctx.text, node.start), node.title, {"heading": node.title})

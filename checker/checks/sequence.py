@@ -23,10 +23,12 @@ from collections.abc import Iterator
 
 from checker.checks.context import Context
 from checker.checks.hit import Hit
+from checker.checks.option import Integer, ListOf
 from checker.parse.tree import Node
 
 NODES = ("document", "section")
-DEFAULTS: dict[str, object] = {"run_on_levels": [3]}
+OPTIONS = {"run_on_levels": ListOf([3], Integer(3, 1, 5), empty=True)}
+ARGS = {"marker": "序号", "problem": "问题说明"}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
@@ -61,7 +63,10 @@ def _group(ctx, level, children, last, habit, options) -> Iterator[Hit]:
             yield Hit(
                 child.marker.start,
                 _line(ctx, child),
-                {"marker": child.marker.text, "expected": expected, "kind": kind},
+                {
+                    "marker": child.marker.text,
+                    "problem": f"{kind}：此处应为第{expected}项",
+                },
             )
         expected = number + 1
         last[level] = number
@@ -76,8 +81,7 @@ def _habit(ctx, level, kind, node, habit) -> Iterator[Hit]:
             _line(ctx, node),
             {
                 "marker": node.marker.text,
-                "expected": "与前文一致的编号方式",
-                "kind": "编号方式前后不一（有的连续编号，有的重新编号）",
+                "problem": "处编号方式与前文不一（有的连续编号，有的重新编号）",
             },
         )
 

@@ -25,7 +25,8 @@ from checker.checks.context import Context
 from checker.checks.hit import Hit
 
 NODES = ("signature",)
-DEFAULTS: dict[str, object] = {}
+OPTIONS: dict = {}
+ARGS: dict = {}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:

@@ -20,13 +20,15 @@ from collections.abc import Iterator
 
 from checker.checks.context import Context
 from checker.checks.hit import Hit
+from checker.checks.option import Integer, Text
 
 NODES = ("document",)
-DEFAULTS: dict[str, object] = {
-    "slogan": "廉洁高效、守法诚信",
-    "current": "智能高效、廉洁诚信",
-    "from_year": 2021,
+OPTIONS = {
+    "slogan": Text("廉洁高效、守法诚信"),
+    "current": Text("智能高效、廉洁诚信"),
+    "from_year": Integer(2021, 2000, 2100),
 }
+ARGS = {"slogan": "旧提法", "current": "现行提法"}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:

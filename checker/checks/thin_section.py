@@ -20,17 +20,16 @@ from collections.abc import Iterator
 
 from checker.checks.context import Context, visible
 from checker.checks.hit import Hit
+from checker.checks.option import Integer
 
 NODES = ("document",)
-DEFAULTS: dict[str, object] = {
-    "items": ["measures", "shortcomings", "first-responsible", "next-year-plan"],
-    "min_length": 100,
-}
+OPTIONS = {"min_length": Integer(100, 0, 100_000)}
+ARGS = {"item": "清单项名称", "length": "正文字数", "min": "最少字数"}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     for item in ctx.checklist:
-        if item.id not in options["items"] or item.status != "present" or not item.node:
+        if item.id not in ctx.expected or item.status != "present" or not item.node:
             continue
         node = item.node
         length = len(re.sub(r"\s", "", ctx.text[node.head_end : node.end]))

@@ -21,12 +21,14 @@ from collections.abc import Iterator
 from checker.checks.context import Context, visible
 from checker.checks.hit import Hit
 from checker.checks.items import fold
+from checker.checks.option import Flag, ListOf, Text
 
 NODES = ("title",)
-DEFAULTS: dict[str, object] = {
-    "must_contain": ["法治政府建设", "报告"],
-    "require_year": True,
+OPTIONS = {
+    "must_contain": ListOf(["法治政府建设", "报告"], Text("报告"), empty=True),
+    "require_year": Flag(True),
 }
+ARGS = {"problem": "问题说明"}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:

@@ -19,10 +19,12 @@ from collections.abc import Iterator
 
 from checker.checks.context import Context
 from checker.checks.hit import Hit
+from checker.checks.option import Integer
 from checker.parse.tree import Node
 
 NODES = ("document",)
-DEFAULTS: dict[str, object] = {"max_depth": 4}
+OPTIONS = {"max_depth": Integer(4, 1, 10)}
+ARGS = {"marker": "序号", "depth": "所在层次", "max": "最多层次"}
 
 
 def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:

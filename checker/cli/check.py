@@ -11,19 +11,18 @@ import io
 import os
 import sys
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from checker import __version__
 from checker.batch import (
     DEFAULT_INCLUDE,
-    Document,
     Item,
     Options,
+    check_all,
     discover,
     item_name,
-    run,
 )
 from checker.cli.common import (
     EXIT_ERROR,
@@ -33,7 +32,11 @@ from checker.cli.common import (
     read_stdin,
 )
 from checker.cli.progress import Progress
+from checker.engine.report import Status
 from checker.formats import FORMATS, Summary, make_writer
+
+if TYPE_CHECKING:
+    from checker.engine import Report, Rule
 
 TOOL = {"name": "fazhi-checker", "version": __version__}
 
@@ -120,9 +123,9 @@ def check(
         single = len(items) == 1 and not any(os.path.isdir(p) for p in paths)
         fmt = "text" if single else "table"
     options = Options(rules=rules, year=year, fail_on=fail_on, timeout=timeout)
-    docs = run(items, options, jobs or _cores())
+    reports = check_all(items, options, jobs or _cores())
     try:
-        summary = _write(fmt, output, docs, options, [item_name(i) for i in items])
+        summary = _write(fmt, output, reports, options, [item_name(i) for i in items])
     except KeyboardInterrupt:  # the workers are gone with the generator
         click.echo("已中断（Ctrl-C）：报告不完整，缺少汇总", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -160,9 +163,9 @@ def _validate_pack(rules: str) -> None:
 
 def exit_code(summary: Summary) -> int:
     """2 if any input could not be checked, else 1 if any failed, else 0."""
-    if summary.documents["error"]:
+    if summary.count(Status.ERROR):
         return EXIT_ERROR
-    return EXIT_FAIL if summary.documents["fail"] else EXIT_OK
+    return EXIT_FAIL if summary.count(Status.FAIL) else EXIT_OK
 
 
 def _stdin_item() -> Item:
@@ -172,7 +175,7 @@ def _stdin_item() -> Item:
 def _write(
     fmt: str,
     output: str | None,
-    docs: Iterator[Document],
+    reports: Iterator[Report],
     options: Options,
     names: list[str],
 ) -> Summary:
@@ -186,13 +189,13 @@ def _write(
         writer = make_writer(fmt, out, TOOL, _rules_lookup(options), names)
         writer.begin()
         try:
-            for doc in docs:
-                summary.add(doc)
-                if doc["status"] == "error":  # logged whatever the format
-                    progress.log(f"错误：{doc['path']}：{doc.get('error', '')}")
+            for report in reports:
+                summary.add(report)
+                if report.status is Status.ERROR:  # logged whatever the format
+                    progress.log(f"错误：{report.path}：{report.error}")
                 if interactive:
                     progress.pause()
-                writer.document(doc)
+                writer.document(report)
                 if interactive:
                     out.flush()
                 progress.advance()
@@ -232,13 +235,13 @@ class _ReportStream:
 
 
 def _rules_lookup(options: Options):
-    def lookup(ruleset_id: str) -> list[Any]:
-        from checker.engine.check import load_pack
+    def lookup(ruleset_id: str) -> list[Rule]:
+        from checker.engine import PackError, load_pack
 
-        for name in filter(None, (ruleset_id, options.rules)):
+        for name in filter(None, (options.rules, ruleset_id)):
             try:
                 return list(load_pack(name).rules)
-            except Exception:  # SARIF metadata is best effort; results stand alone
+            except PackError:  # SARIF metadata is best effort; results stand alone
                 continue
         return []
 

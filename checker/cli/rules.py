@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-import re
 import sys
 
 import click
 from tabulate import tabulate
 
 from checker.checks import CHECKS
-from checker.checks.hit import SEVERITY_LABELS
 from checker.cli.common import EXIT_ERROR
-from checker.engine.check import load_pack
-from checker.engine.pack import Pack, PackError, Rule
+from checker.engine import (
+    Finding,
+    LineUnit,
+    Pack,
+    PackError,
+    Rule,
+    check_document,
+    load_pack,
+)
+from checker.engine.example import Case, first_examples
+from checker.formats.labels import SEVERITY, position
+from checker.source import Source
 
 _DEFAULT_PACK = "fazhi-2019"
 _pack_option = click.option(
@@ -30,7 +38,7 @@ _pack_option = click.option(
 def rules_command(pack_name: str) -> None:
     """列出规则包中的规则（编号、级别、检查类型、说明）。"""
     pack = _load(pack_name)
-    rows = [[r.id, SEVERITY_LABELS[r.severity], r.check, r.summary] for r in pack.rules]
+    rows = [[r.id, SEVERITY[r.severity], r.check, r.summary] for r in pack.rules]
     click.echo(f"规则包：{pack.id}（{pack.name}）\n依据：{pack.basis}\n")
     click.echo(
         tabulate(rows, headers=["规则", "级别", "检查类型", "说明"], tablefmt="simple")
@@ -54,61 +62,49 @@ def explain(rule_id: str, pack_name: str) -> None:
 
 
 def explain_text(rule: Rule, pack: Pack) -> str:
-    doc = CHECKS[rule.check].__doc__ or ""
-    failing, passing = examples(doc, rule)
+    """What the rule checks, why, its first failing and passing case, the fix."""
+    failing, passing = first_examples(rule.id)
+    shown = _run(failing, rule, pack) if failing else []
+    hint = shown[0].hint if shown else rule.describe(rule.hint)
     lines = [
-        f"规则：{rule.id}（规则包 {pack.id}，级别：{SEVERITY_LABELS[rule.severity]}）",
+        f"规则：{rule.id}（规则包 {pack.id}，级别：{SEVERITY[rule.severity]}）",
         f"检查内容：{rule.summary}",
         f"依据：{rule.basis}",
-        f"检查类型：{rule.check}（选项：{_options(rule)}）",
+        f"检查类型：{rule.check}；选项：{_options(rule)}",
         "",
         "不合规示例：",
-        *("  " + line for line in failing),
+        *_example(failing),
+        *(f"  → {_finding_line(f)}" for f in shown),
         "合规示例：",
-        *("  " + line for line in passing),
+        *_example(passing),
         "",
-        f"如何修改：{re.sub(r'{[a-z_]+}', '……', rule.hint)}",
+        f"如何修改：{hint}",
     ]
     return "\n".join(lines)
 
 
-def examples(doc: str, rule: Rule) -> tuple[list[str], list[str]]:
-    """The FAIL and PASS blocks of a check's docstring that fit this rule."""
-    blocks: list[tuple[str, list[str]]] = []
-    for line in doc.splitlines():
-        if line.startswith(("FAIL", "PASS")):
-            blocks.append((line, []))
-        elif blocks and line.startswith("  ") and line.strip():
-            blocks[-1][1].append(line.strip())
-        elif blocks and not line.strip():
-            blocks.append(("", []))
-    wanted = [
-        str(v)
-        for value in rule.options.values()
-        for v in (value if isinstance(value, list) else [value])
-    ]
-    fails = [i for i, (head, _) in enumerate(blocks) if head.startswith("FAIL")]
-    chosen = next(
-        (i for i in fails if any(_names(w, blocks[i][0]) for w in wanted)),
-        fails[0] if fails else None,
-    )
-    if chosen is None:
-        return ["（无）"], ["（无）"]
-    passing = next(
-        (body for head, body in blocks[chosen + 1 :] if head.startswith("PASS")),
-        ["（无）"],
-    )
-    return blocks[chosen][1], passing
+def _example(case: Case | None) -> list[str]:
+    if case is None:
+        return ["  （无）"]
+    return ["  " + line for line in case.text.rstrip("\n").splitlines()]
 
 
-def _names(word: str, head: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", head) is not None
+def _run(case: Case, rule: Rule, pack: Pack) -> list[Finding]:
+    """The case's findings of this rule under the pack being explained."""
+    report = check_document(Source("例", case.text), rules=pack.path, year=case.year)
+    return [f for f in report.findings if f.rule == rule.id]
+
+
+def _finding_line(finding: Finding) -> str:
+    where = position(finding.line, finding.column, LineUnit.LINE)
+    return f"{where} [{SEVERITY[finding.severity]}] {finding.message}"
 
 
 def _options(rule: Rule) -> str:
-    if not rule.options:
+    kinds = CHECKS[rule.check].OPTIONS
+    if not kinds:
         return "无"
-    return "，".join(f"{k}={v}" for k, v in rule.options.items())
+    return "；".join(f"{k}＝{kinds[k].show(v)}" for k, v in rule.options.items())
 
 
 def _load(name: str) -> Pack:

@@ -6,18 +6,36 @@ YAML in ``rules/``; the engine validates it on load.
 
 from __future__ import annotations
 
-from checker.engine.check import (
-    check_document,
-    error_document,
-    load_pack,
-    select_pack,
+from checker.engine.check import check_document, load_pack, select_pack
+from checker.engine.pack import Pack, PackError, pack_names
+from checker.engine.report import (
+    FAILING,
+    Evidence,
+    Finding,
+    ItemStatus,
+    LineUnit,
+    Report,
+    Ruleset,
+    Status,
+    error_report,
 )
-from checker.engine.pack import PackError
+from checker.engine.rule import Rule
 
 __all__ = [
+    "FAILING",
+    "Evidence",
+    "Finding",
+    "ItemStatus",
+    "LineUnit",
+    "Pack",
     "PackError",
+    "Report",
+    "Rule",
+    "Ruleset",
+    "Status",
     "check_document",
-    "error_document",
+    "error_report",
     "load_pack",
+    "pack_names",
     "select_pack",
 ]

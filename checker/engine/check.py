@@ -1,4 +1,4 @@
-"""The engine: run a rule pack over one parsed report; pure, no I/O, no printing.
+"""Checking one report: parse it, run the pack's rules, build the Report.
 
 ``check_document`` is the one entry point the commands (and worker processes)
 use. Packs are cached at module level, so each process loads a pack once.
@@ -6,26 +6,28 @@ use. Packs are cached at module level, so each process loads a pack once.
 
 from __future__ import annotations
 
-from checker.checks import CHECKS
-from checker.checks.checklist import evaluate
-from checker.checks.context import context
-from checker.checks.hit import Finding, Hit
-from checker.engine.pack import Pack, PackError, Rule, read, resolve
-from checker.parse.document import Document, parse
-from checker.parse.meta import Meta
-from checker.source.decode import Source
+from dataclasses import replace
 
-FAIL_ON = ("error", "warning", "never")
+from checker.checks import CHECKS
+from checker.checks.checklist import ItemResult, evaluate
+from checker.checks.context import context
+from checker.checks.hit import Hit
+from checker.engine.pack import Pack, read, resolve
+from checker.engine.report import (
+    Evidence,
+    Finding,
+    ItemStatus,
+    LineUnit,
+    Report,
+    Ruleset,
+    status_of,
+)
+from checker.engine.rule import Rule
+from checker.parse import Document, parse
+from checker.source import Source
+
 _PACKS: dict[str, Pack] = {}
 _UNKNOWN_YEAR = "（未识别报告年度，按2019年及以后的规定检查）"
-
-__all__ = [
-    "PackError",
-    "check_document",
-    "error_document",
-    "load_pack",
-    "select_pack",
-]
 
 
 def load_pack(name_or_path: str) -> Pack:
@@ -47,65 +49,44 @@ def check_document(
     rules: str | None = None,
     year: int | None = None,
     fail_on: str = "error",
-) -> dict:
-    """Check one report; return the JSON "document" object (schema version 1)."""
+) -> Report:
+    """Check one report read from any format."""
     doc = parse(source.text)
     report_year = year or doc.meta.year
     pack = load_pack(rules or select_pack(report_year))
-    findings, checklist = run(pack, doc, report_year)
-    meta = doc.meta.as_dict()
-    meta["year"] = report_year
+    findings, checklist = apply_rules(pack, doc, report_year)
     basis = pack.basis + (_UNKNOWN_YEAR if report_year is None and not rules else "")
-    return {
-        "path": source.path,
-        "sha256": source.sha256,
-        "format": source.format,
-        "line_unit": "paragraph" if source.line_label == "段" else "line",
-        "status": status_of(findings, fail_on),
-        "meta": meta,
-        "ruleset": {"id": pack.id, "basis": basis},
-        "checklist": checklist,
-        "findings": [f.as_dict() for f in findings],
-    }
+    return Report(
+        path=source.path,
+        status=status_of(findings, fail_on),
+        sha256=source.sha256,
+        format=source.format,
+        line_unit=LineUnit.PARAGRAPH if source.line_label == "段" else LineUnit.LINE,
+        meta=replace(doc.meta, year=report_year),
+        ruleset=Ruleset(pack.id, basis),
+        checklist=tuple(_item_status(item) for item in checklist),
+        findings=findings,
+    )
 
 
-def error_document(path: str, reason: str) -> dict:
-    """The document object for an input that could not be read."""
-    return {
-        "path": path,
-        "sha256": None,
-        "format": None,
-        "status": "error",
-        "error": reason,
-        "meta": Meta().as_dict(),
-        "ruleset": {"id": None, "basis": None},
-        "checklist": [],
-        "findings": [],
-    }
-
-
-def run(
+def apply_rules(
     pack: Pack, doc: Document, year: int | None
-) -> tuple[list[Finding], list[dict]]:
-    """Findings (sorted) and the checklist (as dicts) for one parsed document."""
+) -> tuple[tuple[Finding, ...], tuple[ItemResult, ...]]:
+    """Findings (sorted, without duplicates) and the checklist of one document."""
     items = tuple(evaluate(doc, pack.required_items))
-    ctx = context(doc, year, items)
+    ctx = context(doc, year, items, pack.expected_items)
     findings = set()
     for rule in pack.rules:
         check = CHECKS[rule.check]
         for hit in check.check(ctx, ctx.of_kinds(check.NODES), rule.options):
             findings.add(_finding(rule, hit, doc))
-    return sorted(findings), [item.as_dict() for item in items]
-
-
-def status_of(findings: list[Finding], fail_on: str = "error") -> str:
-    failing = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}
-    if fail_on not in failing:
-        raise ValueError(f"fail_on must be one of {FAIL_ON}")
-    return "fail" if any(f.severity in failing[fail_on] for f in findings) else "pass"
+    return tuple(sorted(findings)), items
 
 
 def _finding(rule: Rule, hit: Hit, doc: Document) -> Finding:
+    declared = CHECKS[rule.check].ARGS
+    if set(hit.args) != set(declared):  # a check that breaks its own contract
+        raise ValueError(f"{rule.check}: hit args {sorted(hit.args)} != ARGS")
     args = {"text": hit.text, **hit.args}
     return Finding(
         line=doc.index.line_of(hit.offset),
@@ -113,16 +94,15 @@ def _finding(rule: Rule, hit: Hit, doc: Document) -> Finding:
         rule=rule.id,
         severity=hit.severity or rule.severity,
         text=hit.text,
-        message=_format(rule.message, args),
+        message=rule.render(rule.message, args),
         basis=rule.basis,
-        hint=_format(rule.hint, args),
+        hint=rule.render(rule.hint, args),
+        args=tuple((name, hit.args[name]) for name in declared),
     )
 
 
-class _Args(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _format(template: str, args: dict) -> str:
-    return template.format_map(_Args(args))
+def _item_status(item: ItemResult) -> ItemStatus:
+    evidence = None
+    if item.status != "missing":
+        evidence = Evidence(item.text, item.path, item.line, item.note)
+    return ItemStatus(item.id, item.name, item.status, item.required, evidence)

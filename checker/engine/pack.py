@@ -1,46 +1,36 @@
 """Rule packs (rules/*.yaml): loading, ``extends`` with overrides, validation.
 
-A pack is a mapping with ``id``, ``name``, ``basis``, optional ``extends`` (another
-pack's name), ``required_items`` (checklist items the regulation requires) and
-``rules``: a mapping from rule id to ``check``, ``severity``, ``summary``,
-``message``, ``basis``, ``hint`` and ``options``. A rule in an extending pack
-replaces the parent's fields one by one (options are merged key by key), so a
-pack can change only a severity or one option. Any problem becomes a
-:class:`PackError` whose text is one line: ``FILE:LINE: 问题（规则 ID）``.
+A pack is a mapping with ``id``, ``name``, ``basis``, optional ``extends`` (a
+bundled pack's name, or a pack file's path relative to this one),
+``required_items`` and ``recommended_items`` (the checklist items whose absence
+is reported: the only place that says so) and ``rules``: rule id -> ``check``,
+``severity``, ``summary``, ``message``, ``basis``, ``hint``, ``options``. A rule
+in an extending pack replaces its parent's fields one by one (options merge
+key by key), so a pack can change one severity or one option.
+
+Everything is validated on load, so that nothing can fail per document: each
+option by its declared kind, each message template against the arguments its
+check provides. Any problem is a :class:`PackError`: ``FILE:LINE: 原因（键）``.
 """
 
 from __future__ import annotations
 
-import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from checker.checks import CHECKS
-from checker.checks.hit import SEVERITIES
-from checker.checks.items import ITEMS
+from checker.checks.items import ITEM_IDS
+from checker.engine.packfile import PackError, compose, label, where
+from checker.engine.rule import Rule, build_rule
 from checker.resources import data_dir
 
+_PACK_KEYS = ("id", "name", "basis", "extends", "required_items", "recommended_items")
 _RULE_KEYS = ("check", "severity", "summary", "message", "basis", "hint", "options")
-_PACK_KEYS = ("id", "name", "basis", "extends", "required_items", "rules")
+_SUFFIXES = (".yaml", ".yml")
+_RULE_ID = re.compile(r"[a-z]+(?:-[a-z]+)*/[a-z]+(?:-[a-z]+)*")
+MAX_EXTENDS = 8
 
-
-class PackError(Exception):
-    """A pack that cannot be used; ``str()`` is the one-line Chinese message."""
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    check: str
-    severity: str
-    summary: str
-    message: str
-    basis: str
-    hint: str
-    options: dict[str, Any] = field(default_factory=dict, hash=False)
+__all__ = ["Pack", "PackError", "Rule", "pack_names", "read", "resolve"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,173 +40,143 @@ class Pack:
     basis: str
     path: str
     required_items: tuple[str, ...]
-    rules: tuple[Rule, ...]
+    recommended_items: tuple[str, ...]
+    rules: tuple[Rule, ...] = field(default=())
+
+    @property
+    def expected_items(self) -> tuple[str, ...]:
+        """Items whose absence the checklist rules report."""
+        return (*self.required_items, *self.recommended_items)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
-
-
-def resolve(name_or_path: str) -> Path:
-    """A pack name (``fazhi-2019``) from rules/, or a path to a YAML file."""
-    candidate = Path(name_or_path)
-    if candidate.suffix in (".yaml", ".yml") or os.sep in name_or_path:
-        if not candidate.is_file():
-            raise PackError(f"{name_or_path}: 找不到规则包文件")
-        return candidate
-    path = data_dir("rules") / f"{name_or_path}.yaml"
-    if not path.is_file():
-        names = "、".join(pack_names())
-        raise PackError(f"未知规则包“{name_or_path}”（可用：{names}）")
-    return path
 
 
 def pack_names() -> list[str]:
     return sorted(p.stem for p in data_dir("rules").glob("*.yaml"))
 
 
-def read(path: Path, seen: tuple[str, ...] = ()) -> Pack:
-    """Load, merge with the packs it extends, and validate one pack file."""
-    label = _label(path)
-    data, lines = _compose(path, label)
+def resolve(name_or_path: str, base: Path | None = None) -> Path:
+    """A bundled pack's name (``fazhi-2019``), or a pack file's path.
+
+    A path is taken relative to ``base`` (the folder of the pack that extends
+    it) or, from the command line, to the current directory; it must name a
+    YAML file, so that no other file is ever read as a pack.
+    """
+    if "/" not in name_or_path and "\\" not in name_or_path:
+        if not name_or_path.endswith(_SUFFIXES):
+            path = data_dir("rules") / f"{name_or_path}.yaml"
+            if path.is_file() and name_or_path in pack_names():
+                return path
+            names = "、".join(pack_names())
+            raise PackError(f"未知规则包“{name_or_path}”（可用：{names}）")
+    path = (base / name_or_path) if base else Path(name_or_path)
+    if path.suffix.lower() not in _SUFFIXES:
+        raise PackError(f"{name_or_path}: 规则包文件应为 .yaml 或 .yml")
+    if not path.is_file():
+        raise PackError(f"{name_or_path}: 找不到规则包文件")
+    return path
+
+
+def read(path: Path, chain: tuple[Path, ...] = ()) -> Pack:
+    """Load one pack file, merged with the packs it extends, validated."""
+    file = label(path)
+    data, lines = compose(path)
     for key in data:
-        if key not in _PACK_KEYS:
-            raise PackError(f'{label}:{lines[(key,)]}: 未知字段 "{key}"')
-    rules: dict[str, dict[str, Any]] = {}
-    rule_lines: dict[str, tuple[str, int]] = {}
-    parent_items: tuple[str, ...] = ()
-    if "extends" in data:
-        parent_path = resolve(str(data["extends"]))
-        if str(parent_path) in seen:
-            raise PackError(f"{label}:{lines[('extends',)]}: extends 形成循环")
-        parent = read(parent_path, (*seen, str(path)))
-        parent_items = parent.required_items
-        for rule in parent.rules:
-            rules[rule.id] = {k: getattr(rule, k) for k in _RULE_KEYS}
-            rules[rule.id]["options"] = dict(rule.options)
-            rule_lines[rule.id] = (_label(Path(parent.path)), 1)
-    own = data.get("rules") or {}
-    if not isinstance(own, dict):
-        raise PackError(f"{label}:{lines[('rules',)]}: rules 应为以规则编号为键的映射")
-    for rule_id, fields in own.items():
-        _merge(rules, rule_id, fields, label, lines)
-        rule_lines[rule_id] = (label, lines[("rules", rule_id)])
-    items = tuple(data.get("required_items", parent_items))
-    for item in items:
-        if item not in ITEMS:
-            raise PackError(
-                f'{label}:{lines[("required_items",)]}: 未知清单项 "{item}"'
-            )
-    built = tuple(_build(rid, f, rule_lines[rid], lines) for rid, f in rules.items())
+        if key not in (*_PACK_KEYS, "rules"):
+            raise PackError(where(file, lines[(key,)], "未知字段", (key,)))
     for key in ("id", "basis"):
-        if not data.get(key):
-            raise PackError(f"{label}:1: 缺少字段 {key}")
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise PackError(where(file, lines.get((key,), 1), "缺少或不是文字", (key,)))
+    parent = _parent(data, lines, path, file, chain)
+    fields = _merged_rules(data, lines, file, parent)
+    items = {
+        key: _items(data, lines, file, key, getattr(parent, key, ()))
+        for key in ("required_items", "recommended_items")
+    }
+    both = set(items["required_items"]) & set(items["recommended_items"])
+    if both:
+        at = lines.get(("recommended_items",), 1)
+        reason = f"清单项“{'、'.join(sorted(both))}”不能既是必备又是推荐"
+        raise PackError(where(file, at, reason, ("recommended_items",)))
+    rules = tuple(build_rule(rule_id, *spec) for rule_id, spec in fields.items())
     return Pack(
-        str(data["id"]),
-        str(data.get("name", data["id"])),
-        str(data["basis"]),
-        str(path),
-        items,
-        built,
+        id=data["id"],
+        name=str(data.get("name", data["id"])),
+        basis=data["basis"],
+        path=str(path),
+        rules=rules,
+        **items,
     )
 
 
-def _merge(rules: dict, rule_id: str, fields: Any, label: str, lines: dict) -> None:
-    where = f"{label}:{lines[('rules', rule_id)]}"
-    if not isinstance(fields, dict):
-        raise PackError(f"{where}: 规则 {rule_id} 应为映射")
-    target = rules.setdefault(rule_id, {"options": {}})
-    for key, value in fields.items():
-        if key not in _RULE_KEYS:
-            line = lines[("rules", rule_id, key)]
-            raise PackError(f'{label}:{line}: 未知字段 "{key}"（规则 {rule_id}）')
-        if key == "options":
-            if not isinstance(value, dict):
-                raise PackError(f"{where}: options 应为映射（规则 {rule_id}）")
-            target["options"] = {**target.get("options", {}), **value}
-        else:
-            target[key] = value
-
-
-def _build(rule_id: str, f: dict, origin: tuple[str, int], lines: dict) -> Rule:
-    label, line = origin
-
-    def at(*key: str) -> int:
-        return lines.get(("rules", rule_id, *key), line)
-
-    for key in _RULE_KEYS[:-1]:
-        if not f.get(key):
-            raise PackError(f"{label}:{line}: 缺少字段 {key}（规则 {rule_id}）")
-    check = CHECKS.get(f["check"])
-    if check is None:
+def _parent(
+    data: dict, lines: dict, path: Path, file: str, chain: tuple
+) -> Pack | None:
+    if "extends" not in data:
+        return None
+    at = lines[("extends",)]
+    if not isinstance(data["extends"], str):
+        raise PackError(where(file, at, "应为规则包名称或文件路径", ("extends",)))
+    if len(chain) >= MAX_EXTENDS:
         raise PackError(
-            f'{label}:{at("check")}: 未知检查类型 "{f["check"]}"（规则 {rule_id}）'
+            where(file, at, f"extends 层数超过 {MAX_EXTENDS}", ("extends",))
         )
-    if f["severity"] not in SEVERITIES:
-        raise PackError(
-            f'{label}:{at("severity")}: 级别 "{f["severity"]}" 无效，'
-            f"应为 error、warning 或 info（规则 {rule_id}）"
-        )
-    options = dict(check.DEFAULTS)
-    for key, value in f.get("options", {}).items():
-        if key not in check.DEFAULTS:
-            raise PackError(
-                f'{label}:{at("options", key)}: 未知选项 "{key}"（规则 {rule_id}）'
-            )
-        if not _same_type(value, check.DEFAULTS[key]):
-            raise PackError(
-                f'{label}:{at("options", key)}: 选项 "{key}" 类型应为 '
-                f"{type(check.DEFAULTS[key]).__name__}（规则 {rule_id}）"
-            )
-        if key.endswith("_severity") and value not in (*SEVERITIES, ""):
-            raise PackError(
-                f'{label}:{at("options", key)}: 选项 "{key}" 应为 error、'
-                f"warning、info 或空（规则 {rule_id}）"
-            )
-        options[key] = value
-    texts = {k: str(f[k]) for k in ("summary", "message", "basis", "hint")}
-    return Rule(rule_id, f["check"], f["severity"], options=options, **texts)
-
-
-def _same_type(value: Any, default: Any) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(value, bool) and isinstance(default, bool)
-    if isinstance(default, (int, float)):
-        return isinstance(value, (int, float))
-    return isinstance(value, type(default))
-
-
-def _label(path: Path) -> str:
     try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+        parent_path = resolve(data["extends"], path.parent)
+    except PackError as error:
+        raise PackError(where(file, at, str(error), ("extends",))) from None
+    if parent_path.resolve() in {p.resolve() for p in (*chain, path)}:
+        raise PackError(where(file, at, "extends 形成循环", ("extends",)))
+    return read(parent_path, (*chain, path))
 
 
-def _compose(path: Path, label: str) -> tuple[dict[str, Any], dict[tuple, int]]:
-    """Parse YAML keeping the line of every mapping key (PyYAML node API)."""
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise PackError(f"{label}:{line}: YAML 语法错误：{error.problem}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PackError(f"{label}: 无法读取：{error}") from None
-    lines: dict[tuple, int] = {}
-    data = _value(node, (), lines) if node is not None else {}
-    if not isinstance(data, dict):
-        raise PackError(f"{label}:1: 规则包应为映射")
-    return data, lines
+def _merged_rules(data: dict, lines: dict, file: str, parent: Pack | None) -> dict:
+    """rule id -> (fields, {field: (file, line)}): the parent's, then ours."""
+    merged: dict[str, tuple[dict, dict]] = {}
+    for rule in parent.rules if parent else ():
+        merged[rule.id] = (rule.fields(), dict(rule.origin))
+    own = data.get("rules", {})
+    if not isinstance(own, dict):
+        raise PackError(where(file, lines[("rules",)], "应为以规则编号为键的映射"))
+    for rule_id, spec in own.items():
+        key = ("rules", rule_id)
+        if not _RULE_ID.fullmatch(rule_id):
+            reason = "规则编号应为“领域/名称”（小写字母、数字和连字符）"
+            raise PackError(where(file, lines[key], reason, key))
+        if not isinstance(spec, dict):
+            raise PackError(where(file, lines[key], "规则应为映射", key))
+        values, origin = merged.setdefault(rule_id, ({"options": {}}, {}))
+        origin.setdefault("", (file, lines[key]))
+        for name, value in spec.items():
+            line = lines[(*key, name)]
+            if name not in _RULE_KEYS:
+                raise PackError(where(file, line, "未知字段", (*key, name)))
+            if name == "options":
+                if not isinstance(value, dict):
+                    raise PackError(where(file, line, "应为映射", (*key, name)))
+                values["options"] = {**values["options"], **value}
+                for option in value:
+                    origin[f"options.{option}"] = (file, lines[(*key, name, option)])
+            else:
+                values[name] = value
+                origin[name] = (file, line)
+    return merged
 
 
-def _value(node: yaml.Node, key: tuple, lines: dict[tuple, int]) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        result = {}
-        for key_node, value_node in node.value:
-            name = key_node.value
-            lines[(*key, name)] = key_node.start_mark.line + 1
-            result[name] = _value(value_node, (*key, name), lines)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_value(item, key, lines) for item in node.value]
-    return yaml.SafeLoader(" ").construct_object(node)  # scalar: int, bool, str
+def _items(data: dict, lines: dict, file: str, key: str, inherited: tuple) -> tuple:
+    if key not in data:
+        return tuple(inherited)
+    value = data[key] if data[key] is not None else []
+    at = lines[(key,)]
+    if not isinstance(value, list):
+        raise PackError(where(file, at, "应为清单项编号的列表", (key,)))
+    for item in value:
+        if item not in ITEM_IDS:
+            known = "、".join(ITEM_IDS)
+            raise PackError(
+                where(file, at, f"未知清单项“{item}”（可用：{known}）", (key,))
+            )
+    if len(set(value)) != len(value):
+        raise PackError(where(file, at, "清单项重复", (key,)))
+    return tuple(value)

@@ -1,6 +1,6 @@
 """The writer interface every report format implements.
 
-A writer is handed finished documents one at a time, in input order, and writes
+A writer is handed finished reports one at a time, in input order, and writes
 as it goes: nothing is kept but running counts. Writers never compute
 findings, never touch files other than ``out`` and never decide exit codes.
 """
@@ -8,12 +8,13 @@ findings, never touch files other than ``out`` and never decide exit codes.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import TextIO
 
+from checker.engine import Report, Rule
 from checker.formats.summary import Summary
 
 #: Looks up a ruleset id's rules (for SARIF metadata); injected by the command.
-RulesLookup = Callable[[str], list[Any]]
+RulesLookup = Callable[[str], list[Rule]]
 
 
 class Writer:
@@ -34,7 +35,7 @@ class Writer:
     def begin(self) -> None:
         """Write whatever precedes the first document."""
 
-    def document(self, doc: dict[str, Any]) -> None:
+    def document(self, report: Report) -> None:
         raise NotImplementedError
 
     def end(self, summary: Summary) -> None:

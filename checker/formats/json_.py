@@ -1,8 +1,9 @@
-"""``json`` and ``jsonl``: the machine formats of checker/schema/report.schema.json.
+"""``json`` and ``jsonl``: the machine formats of ``report.schema.json``.
 
-``json`` is written in pieces as documents arrive, yet byte for byte what
-``json.dumps(report, ensure_ascii=False, indent=2)`` gives for the whole report.
-``jsonl`` is one compact document per line, then one summary line.
+The only module that knows the schema's keys and their order. ``json`` is
+written in pieces as reports arrive, yet byte for byte what
+``json.dumps(whole, ensure_ascii=False, indent=2)`` gives for the whole run.
+``jsonl`` is one compact report per line, then one summary line.
 """
 
 from __future__ import annotations
@@ -11,9 +12,73 @@ import json
 import textwrap
 from typing import Any
 
+from checker.engine import Finding, ItemStatus, Report, Status
 from checker.formats.base import Writer
 from checker.formats.schema import SCHEMA_VERSION
 from checker.formats.summary import Summary
+from checker.parse.meta import Meta
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """One report as the schema's ``document`` object."""
+    head: dict[str, Any] = {"path": report.path, "sha256": report.sha256}
+    head["format"] = report.format
+    if report.status is not Status.ERROR:
+        head["line_unit"] = report.line_unit.value if report.line_unit else None
+    head["status"] = report.status.value
+    if report.error is not None:
+        head["error"] = report.error
+    ruleset = report.ruleset
+    return {
+        **head,
+        "meta": meta_json(report.meta),
+        "ruleset": {
+            "id": ruleset.id if ruleset else None,
+            "basis": ruleset.basis if ruleset else None,
+        },
+        "checklist": [_item(item) for item in report.checklist],
+        "findings": [finding_json(finding) for finding in report.findings],
+    }
+
+
+def meta_json(meta: Meta) -> dict[str, Any]:
+    return {
+        "title": meta.title,
+        "unit": meta.unit,
+        "year": meta.year,
+        "date": meta.date,
+        "published": meta.published,
+    }
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "line": finding.line,
+        "column": finding.column,
+        "text": finding.text,
+        "message": finding.message,
+        "basis": finding.basis,
+        "hint": finding.hint,
+        "args": dict(finding.args),
+    }
+
+
+def _item(item: ItemStatus) -> dict[str, Any]:
+    evidence = None
+    if item.evidence is not None:
+        found = item.evidence
+        evidence = {"text": found.text, "path": found.path, "line": found.line}
+        if found.note:
+            evidence["note"] = found.note
+    return {
+        "id": item.id,
+        "name": item.name,
+        "status": item.status,
+        "required": item.required,
+        "evidence": evidence,
+    }
 
 
 def _dumps(value: Any) -> str:
@@ -30,9 +95,9 @@ class JsonWriter(Writer):
         self.out.write(head[: -len("\n}")] + ',\n  "documents": [')
         self._count = 0
 
-    def document(self, doc: dict[str, Any]) -> None:
+    def document(self, report: Report) -> None:
         self.out.write(",\n" if self._count else "\n")
-        self.out.write(textwrap.indent(_dumps(doc), "    "))
+        self.out.write(textwrap.indent(_dumps(report_json(report)), "    "))
         self._count += 1
 
     def end(self, summary: Summary) -> None:
@@ -42,8 +107,8 @@ class JsonWriter(Writer):
 
 
 class JsonlWriter(Writer):
-    def document(self, doc: dict[str, Any]) -> None:
-        self.out.write(_compact(doc) + "\n")
+    def document(self, report: Report) -> None:
+        self.out.write(_compact(report_json(report)) + "\n")
 
     def end(self, summary: Summary) -> None:
         line = {

@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
+from checker.formats.json_ import meta_json
+from checker.formats.labels import KIND, LEVEL
 from checker.parse.document import Document
 from checker.parse.numbering import DEFECTS
 from checker.parse.tree import Node
 
-_KIND_LABELS = {
-    "chrome": "网页元素",
-    "title": "标题",
-    "addressee": "主送机关",
-    "preamble": "导语",
-    "paragraph": "段落",
-    "enum": "列举",
-    "closing": "结尾",
-    "signoff": "结束语",
-    "signature": "落款",
-    "date": "成文日期",
-}
-_LEVEL_LABELS = {
-    1: "一级标题",
-    2: "二级标题",
-    3: "三级标题",
-    4: "四级标题",
-    5: "五级标题（超出公文格式）",
-}
 _PREVIEW = 40
 
 
@@ -45,8 +28,7 @@ def node_json(node: Node) -> dict[str, object]:
 
 
 def outline_json(doc: Document, path: str) -> dict[str, object]:
-    meta = doc.meta.as_dict()
-    meta["date_text"] = doc.meta.date_text
+    meta = {**meta_json(doc.meta), "date_text": doc.meta.date_text}
     return {"path": path, "meta": meta, "tree": node_json(doc.root)}
 
 
@@ -86,14 +68,14 @@ def _row(node: Node, depth: int, width: int, line_label: str) -> str:
     span = (
         f"{node.line}" if node.end_line == node.line else f"{node.line}-{node.end_line}"
     )
-    prefix = f"第{span}{line_label}".ljust(width * 2 + 4, "\u3000" if False else " ")
+    prefix = f"第{span}{line_label}".ljust(width * 2 + 4)
     indent = "  " * depth
     marker = node.marker
     if node.kind == "section" and marker:
-        label = _LEVEL_LABELS.get(marker.level or 0, "标题")
+        label = LEVEL.get(marker.level or 0, "标题")
         text = f"{marker.text}{node.title}  〔{label}〕"
     else:
-        label = _KIND_LABELS.get(node.kind, node.kind)
+        label = KIND.get(node.kind, node.kind)
         body = (
             node.title if len(node.title) <= _PREVIEW else node.title[:_PREVIEW] + "……"
         )

@@ -12,6 +12,7 @@ import textwrap
 from typing import Any
 from urllib.parse import quote
 
+from checker.engine import Finding, Report, Rule, Status
 from checker.formats.base import Writer
 from checker.formats.summary import Summary
 
@@ -31,39 +32,35 @@ def _location(path: str) -> dict[str, Any]:
     return {"physicalLocation": {"artifactLocation": artifact(path)}}
 
 
-def result(doc: dict[str, Any], finding: dict[str, Any]) -> dict[str, Any]:
-    location: dict[str, Any] = {"artifactLocation": artifact(doc["path"])}
-    if finding.get("line"):
-        region = {"startLine": finding["line"]}
-        if finding.get("column"):
-            region["startColumn"] = finding["column"]
-        if finding.get("text"):
-            region["snippet"] = {"text": finding["text"]}
+def result(report: Report, finding: Finding) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": artifact(report.path)}
+    if finding.line:
+        region: dict[str, Any] = {"startLine": finding.line}
+        if finding.column:
+            region["startColumn"] = finding.column
+        if finding.text:
+            region["snippet"] = {"text": finding.text}
         location["region"] = region
+    ruleset = report.ruleset.id if report.ruleset else None
     return {
-        "ruleId": finding["rule"],
-        "level": LEVELS.get(finding["severity"], "note"),
-        "message": {"text": finding["message"]},
+        "ruleId": finding.rule,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
         "locations": [{"physicalLocation": location}],
-        "properties": {"ruleset": doc["ruleset"]["id"], "hint": finding.get("hint")},
+        "properties": {"ruleset": ruleset, "hint": finding.hint},
     }
 
 
-def rule_descriptor(rule: Any) -> dict[str, Any]:
-    """SARIF reportingDescriptor from a pack rule (id, check, severity, message ...)."""
-    basis = getattr(rule, "basis", None) or ""
-    message = str(
-        getattr(rule, "summary", "") or getattr(rule, "message", "") or rule.id
-    )
-    full = f"{message}（依据：{basis}）" if basis else message
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    """SARIF reportingDescriptor: rule-level texts, arguments named, not filled."""
     return {
         "id": rule.id,
         "name": rule.id,
-        "shortDescription": {"text": message},
-        "fullDescription": {"text": full},
-        "help": {"text": getattr(rule, "hint", None) or message},
-        "defaultConfiguration": {"level": LEVELS.get(rule.severity, "note")},
-        "properties": {"basis": basis, "check": getattr(rule, "check", None)},
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": f"{rule.summary}（依据：{rule.basis}）"},
+        "help": {"text": rule.describe(rule.hint)},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"basis": rule.basis, "check": rule.check},
     }
 
 
@@ -78,14 +75,14 @@ class SarifWriter(Writer):
         self._rulesets: set[str] = set()
         self._errors: list[tuple[str, str]] = []
 
-    def document(self, doc: dict[str, Any]) -> None:
-        if doc["status"] == "error":
-            self._errors.append((doc["path"], doc.get("error", "")))
+    def document(self, report: Report) -> None:
+        if report.status is Status.ERROR or report.ruleset is None:
+            self._errors.append((report.path, report.error or ""))
             return
-        self._rulesets.add(doc["ruleset"]["id"])
-        for finding in doc["findings"]:
+        self._rulesets.add(report.ruleset.id)
+        for finding in report.findings:
             self.out.write(",\n" if self._results else "\n")
-            self.out.write(_dumps(result(doc, finding), "        "))
+            self.out.write(_dumps(result(report, finding), "        "))
             self._results += 1
 
     def end(self, summary: Summary) -> None:

@@ -1,6 +1,6 @@
-"""Batch counters: what the summary of a run says, kept without the documents.
+"""Batch counters: what the summary of a run says, kept without the reports.
 
-The command feeds every finished document to :meth:`Summary.add` and then drops
+The command feeds every finished report to :meth:`Summary.add` and then drops
 it, so memory does not grow with the batch.
 """
 
@@ -10,49 +10,50 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.checks.hit import SEVERITIES
-from checker.checks.items import ITEMS as _ITEM_NAMES
-from checker.checks.items import LABELS as ITEM_LABELS
+from checker.checks.items import BY_ID, ITEM_IDS
+from checker.checks.option import SEVERITIES
+from checker.engine import Report, Status
+from checker.formats.labels import SEVERITY
 
-ITEMS = tuple(_ITEM_NAMES)  # checklist items in the order the regulation lists them
 STATUSES = ("present", "partial", "missing")
 
 
 @dataclass(slots=True)
 class Summary:
-    """Counts over a batch; deterministic whatever order documents arrive in."""
+    """Counts over a batch; deterministic whatever order reports arrive in."""
 
-    documents: Counter[str] = field(default_factory=Counter)
+    reports: Counter[Status] = field(default_factory=Counter)
     findings: Counter[str] = field(default_factory=Counter)
     checklist: dict[str, Counter[str]] = field(default_factory=dict)
     rules: Counter[str] = field(default_factory=Counter)
 
-    def add(self, doc: dict[str, Any]) -> None:
-        self.documents[doc["status"]] += 1
-        for item in doc.get("checklist") or ():
-            self.checklist.setdefault(item["id"], Counter())[item["status"]] += 1
-        seen: set[str] = set()
-        for finding in doc.get("findings") or ():
-            self.findings[finding["severity"]] += 1
-            seen.add(finding["rule"])
-        self.rules.update(seen)
+    def add(self, report: Report) -> None:
+        self.reports[report.status] += 1
+        for item in report.checklist:
+            self.checklist.setdefault(item.id, Counter())[item.status] += 1
+        for finding in report.findings:
+            self.findings[finding.severity] += 1
+        self.rules.update({finding.rule for finding in report.findings})
 
     @property
     def total(self) -> int:
-        return sum(self.documents.values())
+        return sum(self.reports.values())
+
+    def count(self, status: Status) -> int:
+        return self.reports[status]
 
     def to_dict(self) -> dict[str, Any]:
-        known = [item for item in ITEMS if item in self.checklist]
-        extra = sorted(set(self.checklist) - set(ITEMS))
+        """The JSON ``summary`` object (the schema's keys, in its order)."""
+        known = [item for item in ITEM_IDS if item in self.checklist]
         return {
             "total": self.total,
-            "pass": self.documents["pass"],
-            "fail": self.documents["fail"],
-            "error": self.documents["error"],
+            "pass": self.reports[Status.PASS],
+            "fail": self.reports[Status.FAIL],
+            "error": self.reports[Status.ERROR],
             "findings": {level: self.findings[level] for level in SEVERITIES},
             "checklist": {
                 item: {status: self.checklist[item][status] for status in STATUSES}
-                for item in known + extra
+                for item in known
             },
             "rules": {rule: self.rules[rule] for rule in sorted(self.rules)},
         }
@@ -60,21 +61,25 @@ class Summary:
 
 def summary_lines(summary: Summary) -> list[str]:
     """The Chinese summary printed after the rows of text and table reports."""
-    data = summary.to_dict()
-    found = data["findings"]
+    found = summary.findings
     lines = [
-        f"共 {data['total']} 份报告：通过 {data['pass']} 份，不通过 {data['fail']} 份，"
-        f"无法检查 {data['error']} 份。",
-        f"问题共计：错误 {found['error']} 个，警告 {found['warning']} 个，"
-        f"提示 {found['info']} 个。",
+        f"共 {summary.total} 份报告：通过 {summary.count(Status.PASS)} 份，"
+        f"不通过 {summary.count(Status.FAIL)} 份，"
+        f"无法检查 {summary.count(Status.ERROR)} 份。",
+        "问题共计："
+        + "，".join(f"{SEVERITY[level]} {found[level]} 个" for level in SEVERITIES)
+        + "。",
     ]
-    if data["checklist"]:
+    items = [item for item in ITEM_IDS if item in summary.checklist]
+    if items:
         lines.append("清单项（具备 / 部分 / 缺少，份数）：")
-        for item, counts in data["checklist"].items():
-            label = ITEM_LABELS.get(item, item)
+        for item in items:
+            counts = summary.checklist[item]
             marks = " / ".join(str(counts[status]) for status in STATUSES)
-            lines.append(f"  {label}：{marks}")
-    if data["rules"]:
+            lines.append(f"  {BY_ID[item].label}：{marks}")
+    if summary.rules:
         lines.append("触发的规则（涉及报告份数）：")
-        lines.extend(f"  {rule}：{count} 份" for rule, count in data["rules"].items())
+        lines.extend(
+            f"  {rule}：{summary.rules[rule]} 份" for rule in sorted(summary.rules)
+        )
     return lines

@@ -12,29 +12,28 @@ Chinese) instead of handing all rows to tabulate at the end.
 from __future__ import annotations
 
 import csv
-from typing import Any
 
+from checker.checks.items import ITEMS
+from checker.engine import Report, Status
 from checker.formats.base import Writer
-from checker.formats.summary import ITEM_LABELS, ITEMS, Summary, summary_lines
+from checker.formats.labels import MARK, VERDICT
+from checker.formats.summary import Summary, summary_lines
 
-MARKS = {"present": "✓", "partial": "△", "missing": "✗"}
-VERDICTS = {"pass": "通过", "fail": "不通过", "error": "错误"}
-HEADERS = ["文件", *(ITEM_LABELS[item] for item in ITEMS), "错误", "警告", "结论"]
+HEADERS = ["文件", *(item.label for item in ITEMS), "错误", "警告", "结论"]
 
 
-def row(doc: dict[str, Any]) -> list[str]:
-    """The table row of one document; an unreadable one shows its reason."""
-    if doc["status"] == "error":
+def row(report: Report) -> list[str]:
+    """The table row of one report; an unreadable one shows its reason."""
+    if report.status is Status.ERROR:
         blanks = [""] * (len(ITEMS) + 2)
-        return [doc["path"], *blanks, f"{VERDICTS['error']}：{doc.get('error', '')}"]
-    marks = {item["id"]: MARKS.get(item["status"], "?") for item in doc["checklist"]}
-    severities = [finding["severity"] for finding in doc["findings"]]
+        return [report.path, *blanks, f"{VERDICT[report.status]}：{report.error}"]
+    marks = {item.id: MARK[item.status] for item in report.checklist}
     return [
-        doc["path"],
-        *(marks.get(item, "") for item in ITEMS),
-        str(severities.count("error")),
-        str(severities.count("warning")),
-        VERDICTS.get(doc["status"], doc["status"]),
+        report.path,
+        *(marks.get(item.id, "") for item in ITEMS),
+        str(report.count("error")),
+        str(report.count("warning")),
+        VERDICT[report.status],
     ]
 
 
@@ -51,8 +50,8 @@ class TableWriter(Writer):
         self._line(HEADERS)
         self._line(["-" * width for width in self._widths])
 
-    def document(self, doc: dict[str, Any]) -> None:
-        self._line(row(doc))
+    def document(self, report: Report) -> None:
+        self._line(row(report))
 
     def end(self, summary: Summary) -> None:
         self.out.write("\n" + "\n".join(summary_lines(summary)) + "\n")
@@ -73,5 +72,5 @@ class CsvWriter(Writer):
         self._csv = csv.writer(self.out, lineterminator="\r\n")
         self._csv.writerow(HEADERS)
 
-    def document(self, doc: dict[str, Any]) -> None:
-        self._csv.writerow(row(doc))
+    def document(self, report: Report) -> None:
+        self._csv.writerow(row(report))
