@@ -1,7 +1,11 @@
-"""Check types: one module each, with NODES, DEFAULTS, check() and a docstring.
+"""Stage 3, Document -> hits: the check types, the five items, the checklist.
 
-The docstring is the documentation (options, PASS/FAIL examples); ``explain``
-shows it. The registry is explicit: a new check type is added here.
+A check type is one module with ``NODES`` (the node kinds it is handed),
+``OPTIONS`` (option kinds with defaults, validated when a pack loads),
+``ARGS`` (the message arguments its hits carry, with a Chinese description)
+and ``check(ctx, nodes, options)`` yielding :class:`~checker.checks.hit.Hit`.
+Rule packs instantiate check types; a new check type is added to the
+explicit registry below.
 """
 
 from __future__ import annotations

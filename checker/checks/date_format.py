@@ -10,10 +10,7 @@ Options:
   pattern: regular expression the date must match in full.
   missing_severity: severity when there is no date; "" to stay silent.
 
-FAIL:
-  20181219
-PASS:
-  2018年12月19日
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

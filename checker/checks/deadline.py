@@ -7,10 +7,7 @@ Options:
   published_by: last allowed publication day in the following year.
   dated_by: last allowed 成文日期 in the following year.
 
-FAIL (report on 2018):
-  发布日期: 2019-04-08
-PASS:
-  发布日期: 2019-03-28
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

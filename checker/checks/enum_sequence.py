@@ -5,10 +5,7 @@ An item that lost its 是 ("三加强协调配合" after "二是") breaks the se
 
 Options: none.
 
-FAIL:
-  一是明确职责。二是健全制度。三加强协调配合。
-PASS:
-  一是明确职责。二是健全制度。三是加强协调配合。
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

@@ -1,18 +1,13 @@
 """Checklist items that are missing, or present only in the body.
 
-Reports one hit per listed item whose checklist status equals ``status``.
-The checklist itself (checker.checks.checklist) decides present/partial/missing.
+Reports one hit per item the pack requires or recommends (its
+``required_items`` and ``recommended_items``) whose checklist status equals
+``status``. The checklist (checker.checks.checklist) decides the statuses.
 
 Options:
-  items: checklist item ids to report on (measures, shortcomings,
-         first-responsible, next-year-plan, other-matters).
   status: "missing" or "partial".
 
-FAIL (status missing, items [first-responsible]):
-  一、主要举措和成效 …… 二、存在的不足和原因 …… 三、下一年度工作安排 ……
-  （通篇未写党政主要负责人履行第一责任人职责的情况）
-PASS:
-  二、党政主要负责人履行推进法治建设第一责任人职责情况
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

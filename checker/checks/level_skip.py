@@ -8,12 +8,7 @@ Options:
   tolerated: skips reported at the lower severity, e.g. ["1-3"].
   tolerated_severity: severity for tolerated skips (info/warning/error).
 
-FAIL:
-  一、主要举措
-  （1）深化改革
-PASS:
-  一、主要举措
-  （一）深化改革
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

@@ -9,22 +9,7 @@ list format prints it).
 Options:
   defects: list of marker defects to report.
 
-FAIL (defects [missing-punctuation]):
-  2加强政务服务体系创新
-PASS:
-  2.加强政务服务体系创新
-FAIL (defects [missing-numeral]):
-  （）主要领导亲自落实
-PASS:
-  （一）主要领导亲自落实
-FAIL (defects [digit-numeral]):
-  一〇、其他需要报告的情况
-PASS:
-  十、其他需要报告的情况
-FAIL (defects [punctuation]):
-  （一）、依法履行政府职能
-PASS:
-  （一）依法履行政府职能
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

@@ -9,12 +9,7 @@ Markers that lost their numeral or full stop are left to their own rules.
 Options:
   strict: also report consistent half-width brackets ``(一)``.
 
-FAIL:
-  （一）依法履行政府职能
-  (二)健全决策机制
-PASS:
-  （一）依法履行政府职能
-  （二）健全决策机制
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

@@ -5,10 +5,7 @@ XX、××、【】、（此处填写…）, and a blank date: 年 月 日, 2022�
 Options:
   patterns: regular expressions for placeholders.
 
-FAIL:
-  XX镇人民政府  ×× 年 月 日
-PASS:
-  小王庄镇人民政府  2024年1月20日
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

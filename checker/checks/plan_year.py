@@ -5,10 +5,7 @@ A stale year usually means the plan was copied from an old report.
 
 Options: none.
 
-FAIL (report on 2020):
-  三、2020年工作计划
-PASS:
-  三、2021年工作计划
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

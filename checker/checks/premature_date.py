@@ -5,10 +5,7 @@ been reported in full.
 
 Options: none.
 
-FAIL (report on 2017):
-  2017年12月13日
-PASS:
-  2018年1月15日
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

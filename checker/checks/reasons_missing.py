@@ -7,12 +7,7 @@ often says 原因 while the body gives none).
 Options:
   keywords: regular expression for wording that gives causes.
 
-FAIL:
-  三、存在的不足和原因
-  一是学法主动性不够。二是宣传教育力度不够。
-PASS:
-  三、存在的不足和原因
-  一是学法主动性不够，主要原因是学习制度落实不严。
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

@@ -9,12 +9,7 @@ their numeral (（）) are left to numbering/missing-numeral.
 Options:
   run_on_levels: levels at which numbers may run on across parents.
 
-FAIL:
-  一、主要举措
-  三、存在的不足
-PASS:
-  一、主要举措
-  二、存在的不足
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

@@ -7,14 +7,7 @@ information; a drafter's own file should have it.
 Options:
   (none)
 
-FAIL:
-  ……切实抓好落实。
-  特此报告。
-PASS:
-  ……切实抓好落实。
-  特此报告。
-  某镇人民政府
-  2024年1月20日
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

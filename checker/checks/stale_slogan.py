@@ -8,10 +8,7 @@ Options:
   current: the wording that replaced it.
   from_year: first report year in which the slogan is outdated.
 
-FAIL (report on 2022):
-  建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府
-PASS:
-  建设职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意的法治政府
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

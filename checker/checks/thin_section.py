@@ -1,16 +1,12 @@
 """A required item whose text is too short to say anything (DOMAIN §6: 泛化).
 
-Counts the characters of the item's section body, whitespace excluded.
+Counts the characters of the section body of each item the pack requires or
+recommends, whitespace excluded.
 
 Options:
-  items: checklist items to measure.
   min_length: fewest characters a section body should have.
 
-FAIL (min_length 100):
-  三、存在的不足和原因
-  一是学法不够。二是宣传不够。三是能力有待提升。
-PASS:
-  a body of at least min_length characters.
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

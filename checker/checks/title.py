@@ -7,10 +7,7 @@ Options:
   must_contain: words the title must contain.
   require_year: the title must name the year (e.g. 2021年).
 
-FAIL:
-  关于肇东市法治政府建设情况的报告
-PASS:
-  肇东市2016年度法治政府建设情况报告
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations

@@ -7,10 +7,7 @@ is ① inside a （1） item: the tree nests it there as level 5 (directly under
 Options:
   max_depth: the deepest nesting of headings allowed.
 
-FAIL:
-  一、… （一）… 1.… （1）… ①…（①在（1）之下，第五层）
-PASS:
-  一、… （一）… 1.… （1）…
+Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 """
 
 from __future__ import annotations
