@@ -7,6 +7,9 @@ from importlib import import_module
 import click
 
 from checker import __version__
+from checker.cli import zh
+
+zh.install()  # click's usage errors and help headings in Chinese
 
 #: Subcommand -> "module:attribute". Imported only when invoked: a drafter's
 #: one-file check should not pay for tabulate or the outline code at start-up.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Callable
 
 import click
 from tabulate import tabulate
@@ -17,27 +19,51 @@ from checker.engine import (
     Rule,
     check_document,
     load_pack,
+    pack_names,
 )
 from checker.engine.example import Case, first_examples
 from checker.formats.labels import SEVERITY, position
 from checker.source import Source
 
 _DEFAULT_PACK = "fazhi-2019"
-_pack_option = click.option(
-    "--rules",
-    "pack_name",
-    metavar="NAME|PATH",
-    default=_DEFAULT_PACK,
-    show_default=True,
-    help="规则包名称或 YAML 文件路径",
-)
+
+
+def _pack_option(default: str | None = _DEFAULT_PACK, help: str = "") -> Callable:
+    return click.option(
+        "--rules",
+        "pack_name",
+        metavar="NAME|PATH",
+        default=default,
+        show_default=default is not None,
+        help=help or "规则包名称或 YAML 文件路径",
+    )
 
 
 @click.command("rules")
-@_pack_option
-def rules_command(pack_name: str) -> None:
+@_pack_option(
+    None,
+    "规则包名称或 YAML 文件路径（默认：text 为 fazhi-2019，json 为全部内置规则包）",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="输出格式；json 为规则目录（每个规则包的规则、级别、依据、参数和示例）",
+)
+def rules_command(pack_name: str | None, fmt: str) -> None:
     """列出规则包中的规则（编号、级别、检查类型、说明）。"""
-    pack = _load(pack_name)
+    if fmt == "json":
+        from checker import __version__
+        from checker.formats.catalogue import catalogue
+
+        names = [pack_name] if pack_name else pack_names()
+        tool = {"name": "fazhi-checker", "version": __version__}
+        data = catalogue([_load(name) for name in names], tool)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    pack = _load(pack_name or _DEFAULT_PACK)
     rows = [[r.id, SEVERITY[r.severity], r.check, r.summary] for r in pack.rules]
     click.echo(f"规则包：{pack.id}（{pack.name}）\n依据：{pack.basis}\n")
     click.echo(
@@ -47,7 +73,7 @@ def rules_command(pack_name: str) -> None:
 
 @click.command()
 @click.argument("rule_id")
-@_pack_option
+@_pack_option()
 def explain(rule_id: str, pack_name: str) -> None:
     """解释一条规则：检查什么、依据、不合规与合规示例、如何修改。"""
     pack = _load(pack_name)
