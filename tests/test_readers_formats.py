@@ -12,8 +12,6 @@ and with the .txt on levels and numbers only.
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 from click.testing import CliRunner
 from conftest import seed_text
@@ -34,7 +32,6 @@ from checker.source.decode import InputError, Source
 from checker.source.load import load_source
 
 SEEDS = ["000", "001", "002", "003", "004"]
-HAS_ENGINE = importlib.util.find_spec("checker.engine") is not None
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +139,6 @@ def outcome(source: Source) -> tuple[list, list]:
     return statuses, numbering
 
 
-@pytest.mark.skipif(not HAS_ENGINE, reason="rule engine not built yet")
 @pytest.mark.parametrize("seed", SEEDS)
 def test_same_findings_as_text(variants, seed: str) -> None:
     variant = variants[seed]

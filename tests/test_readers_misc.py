@@ -185,8 +185,9 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 def real_doc(tmp_path_factory) -> dict[str, bytes]:
     """Seed 003 as Word 97 .doc files, typed and Word-numbered, made by
     LibreOffice from the .docx fixtures (no binary is committed)."""
-    if not SOFFICE:
-        pytest.skip("LibreOffice 未安装（apt install libreoffice-writer-nogui）")
+    # .ci/run installs LibreOffice and antiword: a machine without them fails
+    # here instead of passing without having read a real .doc.
+    assert SOFFICE, "LibreOffice 未安装（apt install libreoffice-writer-nogui）"
     folder = tmp_path_factory.mktemp("doc")
     auto, _ = docx_auto(seed_text("003"))
     (folder / "typed.docx").write_bytes(docx_typed(seed_text("003")))
