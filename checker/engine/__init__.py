@@ -7,6 +7,7 @@ YAML in ``rules/``; the engine validates it on load.
 from __future__ import annotations
 
 from checker.engine.check import check_document, load_pack, select_pack
+from checker.engine.overlay import Overlay
 from checker.engine.pack import Pack, PackError, pack_names
 from checker.engine.report import (
     FAILING,
@@ -27,6 +28,7 @@ __all__ = [
     "Finding",
     "ItemStatus",
     "LineUnit",
+    "Overlay",
     "Pack",
     "PackError",
     "Report",

@@ -12,6 +12,7 @@ from checker.checks import CHECKS
 from checker.checks.checklist import ItemResult, evaluate
 from checker.checks.context import context
 from checker.checks.hit import Hit
+from checker.engine.overlay import Overlay, narrow
 from checker.engine.pack import Pack, read, resolve
 from checker.engine.report import (
     Evidence,
@@ -26,16 +27,36 @@ from checker.engine.rule import Rule
 from checker.parse import Document, parse
 from checker.source import Source
 
-_PACKS: dict[str, Pack] = {}
+_PACKS: dict[tuple[str, Overlay | None], Pack] = {}
 _UNKNOWN_YEAR = "（未识别报告年度，按2019年及以后的规定检查）"
 
 
-def load_pack(name_or_path: str) -> Pack:
-    """A validated pack by name (``fazhi-2019``) or path; raises PackError."""
+def load_pack(name_or_path: str, overlay: Overlay | None = None) -> Pack:
+    """A validated pack by name (``fazhi-2019``) or path, narrowed by
+    ``overlay`` if given; raises PackError."""
     path = resolve(name_or_path)
-    if str(path) not in _PACKS:
-        _PACKS[str(path)] = read(path)
-    return _PACKS[str(path)]
+    key = (str(path), overlay or None)
+    if key not in _PACKS:
+        base = _PACKS.get((str(path), None)) or read(path)
+        _PACKS[(str(path), None)] = base
+        _PACKS[key] = narrow(base, overlay) if overlay else base
+    return _PACKS[key]
+
+
+def regime_note(pack: Pack, year: int | None) -> str:
+    """Say so when a chosen pack follows another regime than the report's year.
+
+    A custom pack extends fazhi-2019 or fazhi-2015 (or neither); a 2016 report
+    judged by a pack built on the 2019 regulation is told, not silently scored.
+    """
+    if year is None:
+        return ""
+    due = select_pack(year)
+    regimes = [name for name in pack.lineage if name in ("fazhi-2015", "fazhi-2019")]
+    if not regimes or regimes[0] == due:
+        return ""
+    used = regimes[0]
+    return f"（注意：{year}年度的报告应适用 {due}，所选规则包 {pack.id} 基于 {used}）"
 
 
 def select_pack(year: int | None) -> str:
@@ -49,13 +70,15 @@ def check_document(
     rules: str | None = None,
     year: int | None = None,
     fail_on: str = "error",
+    overlay: Overlay | None = None,
 ) -> Report:
     """Check one report read from any format."""
     doc = parse(source.text)
     report_year = year or doc.meta.year
-    pack = load_pack(rules or select_pack(report_year))
+    pack = load_pack(rules or select_pack(report_year), overlay)
     findings, checklist = apply_rules(pack, doc, report_year)
     basis = pack.basis + (_UNKNOWN_YEAR if report_year is None and not rules else "")
+    basis += regime_note(pack, report_year) if rules else ""
     return Report(
         path=source.path,
         status=status_of(findings, fail_on),

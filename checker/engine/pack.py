@@ -42,6 +42,8 @@ class Pack:
     required_items: tuple[str, ...]
     recommended_items: tuple[str, ...]
     rules: tuple[Rule, ...] = field(default=())
+    #: This pack's id, then the ids of the packs it extends, nearest first.
+    lineage: tuple[str, ...] = ()
 
     @property
     def expected_items(self) -> tuple[str, ...]:
@@ -85,10 +87,13 @@ def read(path: Path, chain: tuple[Path, ...] = ()) -> Pack:
     for key in data:
         if key not in (*_PACK_KEYS, "rules"):
             raise PackError(where(file, lines[(key,)], "未知字段", (key,)))
-    for key in ("id", "basis"):
+    parent = _parent(data, lines, path, file, chain)
+    # A pack that extends another inherits its basis unless it names its own.
+    for key in ("id", "basis") if parent is None else ("id",):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise PackError(where(file, lines.get((key,), 1), "缺少或不是文字", (key,)))
-    parent = _parent(data, lines, path, file, chain)
+    if "basis" in data and not isinstance(data["basis"], str):
+        raise PackError(where(file, lines[("basis",)], "应为文字", ("basis",)))
     fields = _merged_rules(data, lines, file, parent)
     items = {
         key: _items(data, lines, file, key, getattr(parent, key, ()))
@@ -103,9 +108,10 @@ def read(path: Path, chain: tuple[Path, ...] = ()) -> Pack:
     return Pack(
         id=data["id"],
         name=str(data.get("name", data["id"])),
-        basis=data["basis"],
+        basis=data.get("basis") or (parent.basis if parent else ""),
         path=str(path),
         rules=rules,
+        lineage=(data["id"], *(parent.lineage if parent else ())),
         **items,
     )
 
