@@ -47,7 +47,7 @@ class ItemResult:
 
 def evaluate(doc: Document, required: tuple[str, ...]) -> list[ItemResult]:
     headings = _match_headings(doc.root)
-    folded = fold(doc.text)  # one pass: the map is one character to one character
+    folded = doc.folded  # offset for offset the same as doc.text
     results = []
     for item, name in ITEMS.items():
         found = headings.get(item)

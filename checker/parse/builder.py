@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from checker.parse.closing import date_offset
 from checker.parse.layout import Layout
 from checker.parse.numbering import Marker, RawLine, match_marker
 from checker.parse.tree import Node
@@ -201,12 +202,24 @@ def build(text: str, lines: list[RawLine], layout: Layout) -> Node:
             continue
         if role is None:
             continue
-        node = Node(role, line.start, title=text[line.body : line.end].strip())
-        if role in ("signoff", "signature", "date"):
+        if role in ("signoff", "signature", "date", "signature-date"):
             if closing is None:
                 closing = Node("closing", line.start)
                 root.children.append(closing)
-            closing.children.append(node)
+            closing.children.extend(_closing_nodes(text, line, role))
         else:
-            root.children.append(node)
+            root.children.append(Node(role, line.start, title=_title(text, line)))
     return root
+
+
+def _closing_nodes(text: str, line: RawLine, role: str) -> list[Node]:
+    if role != "signature-date":
+        return [Node(role, line.start, title=_title(text, line))]
+    # "XX区人民政府　　2021年2月8日": one line, two nodes (the tree stays lossless).
+    at = date_offset(text, line)
+    unit = Node("signature", line.start, title=text[line.body : at].strip())
+    return [unit, Node("date", at, title=text[at : line.end].strip())]
+
+
+def _title(text: str, line: RawLine) -> str:
+    return text[line.body : line.end].strip()

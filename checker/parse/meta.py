@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from checker.parse.hanzi import fold
 from checker.parse.tree import Node
 
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
@@ -54,7 +55,7 @@ class Meta:
 _JSON_KEYS = ("title", "unit", "year", "date", "published")
 
 
-def extract(order: Sequence[Node], text: str) -> Meta:
+def extract(order: Sequence[Node], text: str, folded: str | None = None) -> Meta:
     """Metadata from the nodes in document order (``tree.finish``)."""
     nodes: dict[str, list[Node]] = {kind: [] for kind in _KINDS}
     for node in order:
@@ -72,7 +73,7 @@ def extract(order: Sequence[Node], text: str) -> Meta:
         date=parse_date(date_node.title) if date_node else None,
         date_text=date_node.title if date_node else None,
         date_line=date_node.line if date_node else None,
-        published=_published([n.title for n in nodes["chrome"]], text),
+        published=_published([fold(n.title) for n in nodes["chrome"]], folded or text),
     )
 
 
