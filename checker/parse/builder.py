@@ -18,7 +18,8 @@ from checker.parse.layout import Layout
 from checker.parse.numbering import Marker, RawLine, match_marker
 from checker.parse.tree import Node
 
-_SENTENCE_END = re.compile(r"[。！？；;!?：:][”’」』\"']*[ \t\u3000\u00a0]*")
+_SENTENCE_END = re.compile(r"[。！？；;!?：:，,][”’」』\"']*[ \t\u3000\u00a0]*")
+_COMMA = "，,"
 _SPACE = " \t\u3000\u00a0"
 _MARKER_START = re.compile(r"[（(一二三四五六七八九十0-9０-９]")
 _INLINE_ALWAYS = ("ENUM", "L1", "L2", "ENUM_LOST")
@@ -173,9 +174,20 @@ class _Builder:
 
     def _next_inline(self, pos: int, end: int) -> Marker | None:
         for found in _SENTENCE_END.finditer(self.text, pos, end):
-            marker = self._marker_at(found.end(), end, self._inline_kinds)
+            if self.text[found.start()] in _COMMA:
+                marker = self._enum_after_comma(found.end(), end)
+            else:
+                marker = self._marker_at(found.end(), end, self._inline_kinds)
             if marker is not None:
                 return marker
+        return None
+
+    def _enum_after_comma(self, pos: int, end: int) -> Marker | None:
+        """ "产生问题的原因，一是……，二是……": after a comma only a 一是 that opens
+        an enumeration, or one that continues it, is an item; never a heading."""
+        marker = self._marker_at(pos, end, ("ENUM",))
+        if marker is None or marker.number == 1 or self.enum_expected(marker):
+            return marker
         return None
 
     def _marker_at(self, pos: int, end: int, kinds: tuple[str, ...]) -> Marker | None:
