@@ -74,14 +74,26 @@ def _match_headings(root: Node) -> dict[str, tuple[Node, str]]:
     """Item -> the top-most, first section whose heading matches it."""
     found: dict[str, tuple[Node, str, int]] = {}
     for node, path in _sections(root, ()):
-        title = fold(node.title)
-        for item, pattern in HEADINGS.items():
-            if pattern.search(title):
-                depth = path.count("/")
-                if item not in found or depth < found[item][2]:
-                    found[item] = (node, path, depth)
-                break
+        depth = path.count("/")
+        for item in _heading_items(fold(node.title)):
+            if item not in found or depth < found[item][2]:
+                found[item] = (node, path, depth)
     return {item: (node, path) for item, (node, path, _) in found.items()}
+
+
+def _heading_items(title: str) -> list[str]:
+    """The items a heading names: the first that matches, in HEADINGS order.
+
+    One heading may name 不足 and the plan together ("存在的不足及下一步工作
+    打算"), a common shape for short reports; other pairs are one item whose
+    wording overlaps another's (a first-responsible heading says 工作情况).
+    """
+    for item, pattern in HEADINGS.items():
+        if pattern.search(title):
+            if item == "shortcomings" and HEADINGS["next-year-plan"].search(title):
+                return [item, "next-year-plan"]
+            return [item]
+    return []
 
 
 def _sections(node: Node, path: tuple[str, ...]):

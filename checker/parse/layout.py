@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.parse.closing import anchored_end, closing_roles
+from checker.parse.closing import DATE_LINE, SIGNOFF, anchored_end, closing_roles
 from checker.parse.numbering import RawLine
 
 CHROME = re.compile(
@@ -122,7 +122,18 @@ def _tail_chrome(text: str, lines: list[RawLine], body_start: int) -> int:
     for i in range(last_heading + 1, len(lines)):
         content = line_text(text, lines[i])
         if content and len(content) <= _SHORT_CHROME and CHROME.search(content):
-            rest = (line_text(text, lines[j]) for j in range(i + 1, len(lines)))
-            if all(len(r) <= _TAIL_LINE for r in rest):
+            if _is_sentence(content):
+                continue  # "……运用微信公众号开展线上普法。" is report text
+            rest = [line_text(text, lines[j]) for j in range(i + 1, len(lines))]
+            if all(len(r) <= _TAIL_LINE for r in rest) and not _closes(rest):
                 return i
     return len(lines)
+
+
+def _is_sentence(content: str) -> bool:
+    return len(content) > _TAIL_LINE // 2 and content.endswith(("。", "；", ";"))
+
+
+def _closes(rest: list[str]) -> bool:
+    """A 特此报告 or 成文日期 below: the report has not ended yet."""
+    return any(SIGNOFF.match(r) or DATE_LINE.match(r) for r in rest)
