@@ -32,7 +32,7 @@ BREADCRUMB = re.compile(
     + _NAV
     + r"[^>＞»›→|｜]{1,60}){2,}$"
 )
-TITLE = re.compile(r"报\s*告|報告|汇报|彙報|工作总结|法治政府建设|依法行政")
+TITLE = re.compile(r"报\s*告|汇报|工作总结|法治政府建设|依法行政")  # on folded text
 ADDRESSEE = re.compile(r"^[^，,。；;：:\s]{2,30}[：:]$")
 _SHORT_CHROME = 120  # a chrome line is short; a run-together report is not chrome
 _TAIL_LINE = 60  # lines after the tail chrome starts are short too
