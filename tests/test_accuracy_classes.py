@@ -133,3 +133,36 @@ def test_signature_line_without_a_date_still_lacks_the_date() -> None:
     line = line_of(text, "青山县人民政府\n")
     assert ("meta/date-format", line, "info") in findings(text)
     assert not [f for f in findings(text) if f[0] == "meta/signature"]
+
+
+# -- the title set in two lines; the 附件说明 before the 落款 --------------------
+
+
+@pytest.mark.parametrize(
+    "second", ["关于2021年度法治政府建设情况的报告", "2021年度法治政府建设情况报告"]
+)
+def test_title_in_two_lines(second: str) -> None:
+    text = BASE.replace(TITLE, "青山县人民政府\n" + second, 1)
+    assert meta(text)["title"] == "青山县人民政府" + second
+    assert findings(text) == [(r, ln + 1, s) for r, ln, s in findings(BASE)]
+
+
+def test_site_name_above_a_titled_report_is_not_the_title() -> None:
+    text = "青山县人民政府\n" + BASE
+    assert meta(text)["title"] == TITLE
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "附件：1.青山县2021年度行政执法数据统计表\n"
+        "　　　2.青山县2021年度重大行政决策事项目录",
+        "附件：\n1.青山县2021年度行政执法数据统计表\n2.青山县2021年度重大行政决策事项目录"
+        "\n3.青山县2021年度行政复议案件统计表",
+        "附件：青山县2021年度行政执法数据统计表",
+    ],
+)
+def test_attachment_note_before_the_signature(note: str) -> None:
+    text = UNSIGNED + note + "\n\n" + SIGNED
+    assert serious(findings(text)) == []
+    assert meta(text)["date"] == "2022-02-18"

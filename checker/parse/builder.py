@@ -210,7 +210,7 @@ def build(text: str, lines: list[RawLine], layout: Layout) -> Node:
     for i, line in enumerate(lines):
         role = layout.roles.get(i) or layout.closing.get(i)
         if role is None and layout.body_start <= i < layout.body_end:
-            builder.feed(line)
+            builder.feed(replace(line, marker=None) if i in layout.plain else line)
             continue
         if role is None:
             continue

@@ -63,10 +63,10 @@ def closing_role(content: str, line: RawLine) -> str | None:
         return "date"
     if SIGNOFF.match(content):
         return "signoff"
-    if line.marker is None and _is_unit(content):
+    if line.marker is None and is_unit(content):
         return "signature"
     found = _UNIT_DATE.match(content)
-    if found and line.marker is None and _is_unit(found.group(1)):
+    if found and line.marker is None and is_unit(found.group(1)):
         return "signature-date"
     return None
 
@@ -105,7 +105,7 @@ def _signed(text: str, lines: list[RawLine], date: int) -> bool:
     return False
 
 
-def _is_unit(content: str) -> bool:
+def is_unit(content: str) -> bool:
     return (
         len(content) <= 40
         and UNIT_SUFFIX.search(content) is not None

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.parse.closing import DATE_LINE, SIGNOFF, anchored_end, closing_roles
+from checker.parse.closing import (
+    DATE_LINE,
+    SIGNOFF,
+    anchored_end,
+    closing_roles,
+    is_unit,
+)
 from checker.parse.numbering import RawLine
 
 CHROME = re.compile(
@@ -34,6 +40,9 @@ BREADCRUMB = re.compile(
 )
 TITLE = re.compile(r"报\s*告|汇报|工作总结|法治政府建设|依法行政")  # on folded text
 ADDRESSEE = re.compile(r"^[^，,。；;：:\s]{2,30}[：:]$")
+ATTACHMENT = re.compile(r"^附\s*件[：:]")
+_ATTACHMENTS = 10  # at most this many numbered lines in a 附件说明
+_TITLE_WITHOUT_UNIT = re.compile(r"^(?:关于|(?:19|20)\d\d\s*年)")
 _SHORT_CHROME = 120  # a chrome line is short; a run-together report is not chrome
 _TAIL_LINE = 60  # lines after the tail chrome starts are short too
 
@@ -47,6 +56,8 @@ class Layout:
     body_end: int  # first line after the body
     #: line index -> signoff | signature | date | signature-date (checker.parse.closing)
     closing: dict[int, str]
+    #: body lines whose leading number is not a heading: the 附件说明 list
+    plain: frozenset[int] = frozenset()
 
 
 def line_text(text: str, line: RawLine) -> str:
@@ -63,7 +74,26 @@ def find_layout(text: str, lines: list[RawLine]) -> Layout:
             roles[i] = "chrome"
     closing = closing_roles(text, lines, body_start, tail_start)
     body_end = min(closing, default=tail_start)
-    return Layout(roles, body_start, body_end, closing)
+    plain = _attachment_note(text, lines, body_start, body_end)
+    return Layout(roles, body_start, body_end, closing, plain)
+
+
+def _attachment_note(
+    text: str, lines: list[RawLine], start: int, end: int
+) -> frozenset[int]:
+    """GB/T 9704-2012 §7.3.5: "附件：1.XXXX" and its "2.XXXX" lines below the
+    text, before the 落款; their numbers are not headings."""
+    seen = 0
+    for i in range(end - 1, start - 1, -1):
+        content = line_text(text, lines[i])
+        if not content:
+            continue
+        if ATTACHMENT.match(content):
+            return frozenset(range(i, end))
+        seen += 1
+        if seen >= _ATTACHMENTS or lines[i].marker is None:
+            break
+    return frozenset()
 
 
 def _head(text: str, lines: list[RawLine]) -> tuple[int, dict[int, str]]:
@@ -75,7 +105,7 @@ def _head(text: str, lines: list[RawLine]) -> tuple[int, dict[int, str]]:
         if not content:
             continue
         if title is not None and i < title:
-            roles[i] = "chrome"
+            roles[i] = "title" if _unit_above(text, lines, i, title) else "chrome"
         elif i == title:
             roles[i] = "title"
         elif line.marker and line.marker.is_heading and line.marker.kind != "L3_BARE":
@@ -88,6 +118,16 @@ def _head(text: str, lines: list[RawLine]) -> tuple[int, dict[int, str]]:
         else:
             return i, roles
     return len(lines), roles
+
+
+def _unit_above(text: str, lines: list[RawLine], i: int, title: int) -> bool:
+    """ "青山县人民政府" on the line above "关于2021年度…的报告": one title in
+    two lines, as 公文 titles are set (发文机关 + 关于 + 事由 + 文种)."""
+    if any(line_text(text, lines[j]) for j in range(i + 1, title)):
+        return False
+    return is_unit(line_text(text, lines[i])) and bool(
+        _TITLE_WITHOUT_UNIT.match(line_text(text, lines[title]))
+    )
 
 
 def _is_chrome(content: str) -> bool:

@@ -62,7 +62,9 @@ def extract(order: Sequence[Node], text: str, folded: str | None = None) -> Meta
         if node.kind in nodes:
             nodes[node.kind].append(node)
     title_node = nodes["title"][0] if nodes["title"] else None
-    title = _TITLE_DEBRIS.sub("", title_node.title) if title_node else None
+    # A title set in two lines (unit, then 关于…的报告) is one title.
+    written = "".join(node.title for node in nodes["title"])
+    title = _TITLE_DEBRIS.sub("", written) if title_node else None
     date_node = nodes["date"][0] if nodes["date"] else None
     signature = nodes["signature"][0].title if nodes["signature"] else None
     return Meta(
