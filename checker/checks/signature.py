@@ -15,6 +15,8 @@ PASS:
   特此报告。
   某镇人民政府
   2024年1月20日
+PASS (unit and date on one line; a joint report signs with several units):
+  某镇人民政府　　2024年1月20日
 """
 
 from __future__ import annotations
