@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.checks.items import HEADING_ORDER, ITEMS, Item, fold
+from checker.checks.items import BY_ID, HEADING_ORDER, ITEMS, Item, fold
 from checker.parse.document import Document
 from checker.parse.tree import Node
 
@@ -35,7 +35,7 @@ def evaluate(doc: Document, required: tuple[str, ...]) -> list[ItemResult]:
     """The five items in the regulation's order; ``required`` marks which the
     pack requires (only for the record: the checks judge the statuses)."""
     headings = _match_headings(doc.root)
-    folded = fold(doc.text)  # one pass: the map is one character to one character
+    folded = doc.folded  # offset for offset the same as doc.text
     results = []
     for item in ITEMS:
         found = headings.get(item.id)
@@ -63,14 +63,27 @@ def _match_headings(root: Node) -> dict[str, tuple[Node, str]]:
     """Item -> the top-most, first section whose heading matches it."""
     found: dict[str, tuple[Node, str, int]] = {}
     for node, path in _sections(root, ()):
-        title = fold(node.title)
-        for item in HEADING_ORDER:
-            if item.heading.search(title):
-                depth = path.count("/")
-                if item.id not in found or depth < found[item.id][2]:
-                    found[item.id] = (node, path, depth)
-                break
+        depth = path.count("/")
+        for item in _heading_items(fold(node.title)):
+            if item not in found or depth < found[item][2]:
+                found[item] = (node, path, depth)
     return {item: (node, path) for item, (node, path, _) in found.items()}
+
+
+def _heading_items(title: str) -> list[str]:
+    """The items a heading names: the first that matches, in HEADINGS order.
+
+    One heading may name 不足 and the plan together ("存在的不足及下一步工作
+    打算"), a common shape for short reports; other pairs are one item whose
+    wording overlaps another's (a first-responsible heading says 工作情况).
+    """
+    for item in HEADING_ORDER:
+        if item.heading.search(title):
+            plan = BY_ID["next-year-plan"]
+            if item.id == "shortcomings" and plan.heading.search(title):
+                return [item.id, plan.id]
+            return [item.id]
+    return []
 
 
 def _sections(node: Node, path: tuple[str, ...]):

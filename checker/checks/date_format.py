@@ -3,6 +3,9 @@
 Arabic numerals, the full year, month and day without zero padding. Not
 20181219, 2018.12.19, 2018-12-19, 2018年01月05日, 18年, 二〇一八年十二月十九日.
 
+A date that does not exist (2024年2月30日, 2023年13月1日) is reported whatever
+its form: the deadline rules cannot judge it.
+
 A report with no 成文日期 at all is reported with ``missing_severity`` (web
 copies often drop the date and signature, so this is informational by default).
 
@@ -15,13 +18,17 @@ Examples: the rules' cases, tests/cases/<area>/<rule>.yaml (explain shows them).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checker.checks.context import Context, visible
 from checker.checks.hit import Hit
 from checker.checks.option import Regex, Severity
+from checker.parse.meta import parse_date
 
 NODES = ("date",)
+#: Year, month and day all written (20220230 counts): not a blank 年 月 日.
+_NUMBERS = re.compile(r"\d{8}|\d+|[〇○零一二三四五六七八九十]+")
 OPTIONS = {
     "pattern": Regex(r"(?:19|20)\d\d年[1-9]\d?月[1-9]\d?日"),
     "missing_severity": Severity("info", off=True),
@@ -40,16 +47,26 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
         )
     for node in nodes:
         written = node.title.strip()
-        if options["pattern"].fullmatch(written.replace(" ", "")):
+        well_formed = options["pattern"].fullmatch(written.replace(" ", ""))
+        iso = parse_date(written)
+        if well_formed and iso:
             continue
-        iso = ctx.doc.meta.date if node.title == ctx.doc.meta.date_text else None
         suggestion = _standard(iso) if iso else "YYYY年M月D日"
-        problem = f"成文日期“{written}”格式不规范，应写作“{suggestion}”"
+        if iso is None and _all_numbered(written):
+            # 2024年2月30日: a date no calendar has; deadlines cannot be judged.
+            problem = f"成文日期“{written}”不是有效日期，请核对年、月、日"
+        else:
+            problem = f"成文日期“{written}”格式不规范，应写作“{suggestion}”"
         yield Hit(
             visible(ctx.text, node.start),
             written,
             {"problem": problem, "date": written, "suggestion": suggestion},
         )
+
+
+def _all_numbered(written: str) -> bool:
+    numbers = _NUMBERS.findall(written)
+    return len(numbers) >= 3 or any(len(n) == 8 for n in numbers)
 
 
 def _standard(iso: str) -> str:

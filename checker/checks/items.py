@@ -3,13 +3,17 @@
 《法治政府建设与责任落实督察工作规定》(厅字〔2019〕28号) requires the report to
 cover five items. Heading and body patterns are the synonyms seen in real
 reports (DOMAIN.md §2); mirror sites serve traditional characters, which
-:func:`fold` maps back before matching.
+:func:`fold` (OpenCC, checker.parse.hanzi) maps back before matching.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from checker.parse.hanzi import fold
+
+__all__ = ["BY_ID", "HEADING_ORDER", "ITEMS", "ITEM_IDS", "Item", "fold"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,14 +113,3 @@ HEADING_ORDER = tuple(
         "measures",
     )
 )
-_TRADITIONAL = str.maketrans(
-    "舉責報進設題問劃與體務關況負導職決規實現開發處認識對國時結計劃畫會議難",
-    "举责报进设题问划与体务关况负导职决规实现开发处认识对国时结计划画会议难",
-)
-_HAS_TRADITIONAL = re.compile("[" + "".join(map(chr, _TRADITIONAL)) + "]")
-
-
-def fold(text: str) -> str:
-    """Traditional to simplified for the characters the matcher relies on."""
-    # Most reports have none: a C-speed search spares the per-character translate.
-    return text.translate(_TRADITIONAL) if _HAS_TRADITIONAL.search(text) else text

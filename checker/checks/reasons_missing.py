@@ -30,6 +30,6 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     if item is None or item.status != "present" or item.node is None:
         return
     node = item.node
-    body = ctx.text[node.head_end : node.end]
+    body = ctx.doc.folded[node.head_end : node.end]  # 由於 reads as 由于
     if not options["keywords"].search(body):
         yield Hit(visible(ctx.text, node.start), node.title, {"heading": node.title})

@@ -32,8 +32,8 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     if ctx.year is None or ctx.year < options["from_year"]:
         return
     slogan = options["slogan"]
-    start = ctx.text.find(slogan)
+    start = ctx.doc.folded.find(slogan)
     while start >= 0:
         if ctx.in_report(start):
             yield Hit(start, slogan, {"slogan": slogan, "current": options["current"]})
-        start = ctx.text.find(slogan, start + len(slogan))
+        start = ctx.doc.folded.find(slogan, start + len(slogan))

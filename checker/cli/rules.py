@@ -105,6 +105,7 @@ def explain_text(rule: Rule, pack: Pack) -> str:
         *_example(passing),
         "",
         f"如何修改：{hint}",
+        *([f"不能发现：{rule.limits}"] if rule.limits else []),
     ]
     return "\n".join(lines)
 

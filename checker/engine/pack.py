@@ -25,7 +25,16 @@ from checker.engine.rule import Rule, build_rule
 from checker.resources import data_dir
 
 _PACK_KEYS = ("id", "name", "basis", "extends", "required_items", "recommended_items")
-_RULE_KEYS = ("check", "severity", "summary", "message", "basis", "hint", "options")
+_RULE_KEYS = (
+    "check",
+    "severity",
+    "summary",
+    "message",
+    "basis",
+    "hint",
+    "limits",
+    "options",
+)
 _SUFFIXES = (".yaml", ".yml")
 _RULE_ID = re.compile(r"[a-z]+(?:-[a-z]+)*/[a-z]+(?:-[a-z]+)*")
 MAX_EXTENDS = 8

@@ -35,8 +35,12 @@ class Rule:
     message: str
     basis: str
     hint: str
+    #: What the rule does not catch (Chinese; explain shows it).
+    limits: str = ""
     #: Option values as the check uses them (regexes compiled), read-only.
-    options: MappingProxyType = field(hash=False, compare=False)
+    options: MappingProxyType = field(
+        default_factory=lambda: MappingProxyType({}), hash=False, compare=False
+    )
     #: Option values as the pack wrote them, for packs that extend this one.
     raw_options: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
     #: Where each field was last set: (field, (file, line)) pairs.
@@ -49,7 +53,7 @@ class Rule:
 
     def fields(self) -> dict[str, Any]:
         """The rule as a pack would write it (to merge an extending pack's)."""
-        names = ("check", "severity", "summary", "message", "basis", "hint")
+        names = ("check", "severity", "summary", "message", "basis", "hint", "limits")
         return {
             **{name: getattr(self, name) for name in names},
             "options": dict(self.raw_options),
@@ -81,6 +85,11 @@ def build_rule(rule_id: str, values: dict, origin: dict) -> Rule:
         raise fail("check", f"未知检查类型“{values['check']}”（可用：{known}）")
     if values["severity"] not in SEVERITIES:
         raise fail("severity", "级别应为 error、warning 或 info")
+    limits = values.get("limits", "")
+    if not isinstance(limits, str):
+        raise fail("limits", "应为文字")
+    if _template_problem(limits, {}):
+        raise fail("limits", _template_problem(limits, {}))
     allowed = {**TEXT_ARG, **check.ARGS}
     for name in (*TEMPLATES, *PLAIN):
         problem = _template_problem(values[name], allowed if name in TEMPLATES else {})
@@ -101,6 +110,7 @@ def build_rule(rule_id: str, values: dict, origin: dict) -> Rule:
         check=values["check"],
         severity=values["severity"],
         options=MappingProxyType(options),
+        limits=limits,
         raw_options=tuple(values.get("options", {}).items()),
         origin=tuple(origin.items()),
         **{name: values[name] for name in (*TEMPLATES, *PLAIN)},

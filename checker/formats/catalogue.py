@@ -45,6 +45,7 @@ def rule_json(rule: Rule) -> dict[str, Any]:
         "message": rule.message,
         "basis": rule.basis,
         "hint": rule.hint,
+        "limits": rule.limits,
         "options": options,
         "args": rule.args,
         "examples": {

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from checker.parse.closing import date_offset
 from checker.parse.layout import Layout
 from checker.parse.numbering import Marker, RawLine, match_marker
 from checker.parse.tree import Node
 
-_SENTENCE_END = re.compile(r"[。！？；;!?：:][”’」』\"']*[ \t\u3000\u00a0]*")
+_SENTENCE_END = re.compile(r"[。！？；;!?：:，,][”’」』\"']*[ \t\u3000\u00a0]*")
+_COMMA = "，,"
 _SPACE = " \t\u3000\u00a0"
 _MARKER_START = re.compile(r"[（(一二三四五六七八九十0-9０-９]")
 _INLINE_ALWAYS = ("ENUM", "L1", "L2", "ENUM_LOST")
@@ -172,9 +174,20 @@ class _Builder:
 
     def _next_inline(self, pos: int, end: int) -> Marker | None:
         for found in _SENTENCE_END.finditer(self.text, pos, end):
-            marker = self._marker_at(found.end(), end, self._inline_kinds)
+            if self.text[found.start()] in _COMMA:
+                marker = self._enum_after_comma(found.end(), end)
+            else:
+                marker = self._marker_at(found.end(), end, self._inline_kinds)
             if marker is not None:
                 return marker
+        return None
+
+    def _enum_after_comma(self, pos: int, end: int) -> Marker | None:
+        """ "产生问题的原因，一是……，二是……": after a comma only a 一是 that opens
+        an enumeration, or one that continues it, is an item; never a heading."""
+        marker = self._marker_at(pos, end, ("ENUM",))
+        if marker is None or marker.number == 1 or self.enum_expected(marker):
+            return marker
         return None
 
     def _marker_at(self, pos: int, end: int, kinds: tuple[str, ...]) -> Marker | None:
@@ -197,16 +210,28 @@ def build(text: str, lines: list[RawLine], layout: Layout) -> Node:
     for i, line in enumerate(lines):
         role = layout.roles.get(i) or layout.closing.get(i)
         if role is None and layout.body_start <= i < layout.body_end:
-            builder.feed(line)
+            builder.feed(replace(line, marker=None) if i in layout.plain else line)
             continue
         if role is None:
             continue
-        node = Node(role, line.start, title=text[line.body : line.end].strip())
-        if role in ("signoff", "signature", "date"):
+        if role in ("signoff", "signature", "date", "signature-date"):
             if closing is None:
                 closing = Node("closing", line.start)
                 root.children.append(closing)
-            closing.children.append(node)
+            closing.children.extend(_closing_nodes(text, line, role))
         else:
-            root.children.append(node)
+            root.children.append(Node(role, line.start, title=_title(text, line)))
     return root
+
+
+def _closing_nodes(text: str, line: RawLine, role: str) -> list[Node]:
+    if role != "signature-date":
+        return [Node(role, line.start, title=_title(text, line))]
+    # "XX区人民政府　　2021年2月8日": one line, two nodes (the tree stays lossless).
+    at = date_offset(text, line)
+    unit = Node("signature", line.start, title=text[line.body : at].strip())
+    return [unit, Node("date", at, title=text[at : line.end].strip())]
+
+
+def _title(text: str, line: RawLine) -> str:
+    return text[line.body : line.end].strip()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from checker.parse.hanzi import fold
 from checker.parse.tree import Node
 
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
@@ -54,14 +55,16 @@ class Meta:
 _JSON_KEYS = ("title", "unit", "year", "date", "published")
 
 
-def extract(order: Sequence[Node], text: str) -> Meta:
+def extract(order: Sequence[Node], text: str, folded: str | None = None) -> Meta:
     """Metadata from the nodes in document order (``tree.finish``)."""
     nodes: dict[str, list[Node]] = {kind: [] for kind in _KINDS}
     for node in order:
         if node.kind in nodes:
             nodes[node.kind].append(node)
     title_node = nodes["title"][0] if nodes["title"] else None
-    title = _TITLE_DEBRIS.sub("", title_node.title) if title_node else None
+    # A title set in two lines (unit, then 关于…的报告) is one title.
+    written = "".join(node.title for node in nodes["title"])
+    title = _TITLE_DEBRIS.sub("", written) if title_node else None
     date_node = nodes["date"][0] if nodes["date"] else None
     signature = nodes["signature"][0].title if nodes["signature"] else None
     return Meta(
@@ -72,7 +75,7 @@ def extract(order: Sequence[Node], text: str) -> Meta:
         date=parse_date(date_node.title) if date_node else None,
         date_text=date_node.title if date_node else None,
         date_line=date_node.line if date_node else None,
-        published=_published([n.title for n in nodes["chrome"]], text),
+        published=_published([fold(n.title) for n in nodes["chrome"]], folded or text),
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from docx.oxml.ns import qn
@@ -82,6 +83,7 @@ def _read_capped(archive: zipfile.ZipFile, members, path: str) -> None:
         EOFError,
         ValueError,
         NotImplementedError,
+        zlib.error,  # a damaged deflate stream (found by tests/test_input_fuzz.py)
     ) as exc:
         raise corrupt(path, f"解压失败：{exc}") from None
 
