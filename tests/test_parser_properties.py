@@ -78,6 +78,6 @@ def test_markers_on_their_own_lines_stay_headings(markers):
     proper = {"一、", "二、", "十二、", "（一）", "(二)", "1.", "（1）", "(2)"}
     expected = sum(1 for m in markers if m in proper)
     found = sum(
-        1 for n in doc.root.sections() if n.marker.text in proper and n.title == "标题"
+        1 for n in doc.root.sections() if n.marker.text in proper and n.text == "标题"
     )
     assert found == expected

@@ -27,6 +27,7 @@ from readers_fixtures import (
 )
 
 from checker.cli import main
+from checker.formats.json_ import meta_json
 from checker.parse.document import parse
 from checker.source.decode import InputError, Source
 from checker.source.load import load_source
@@ -64,14 +65,14 @@ def shape(text: str) -> list[tuple]:
             node.marker.number if node.marker else None,
             node.marker.style if node.marker else None,
             node.marker.defects if node.marker else (),
-            node.title.strip(),
+            node.text.strip(),
         )
         for node in doc.root.walk()
     ]
 
 
 def meta(text: str) -> dict[str, object]:
-    data = parse(text).meta.as_dict()
+    data = meta_json(parse(text).meta)
     return {k: v for k, v in data.items() if not k.endswith("line")}
 
 

@@ -205,7 +205,7 @@ def real_doc(tmp_path_factory) -> dict[str, bytes]:
 
 
 def _sections(text: str) -> list[tuple]:
-    return [(n.level, n.marker.number, n.title) for n in parse(text).root.sections()]
+    return [(n.level, n.marker.number, n.text) for n in parse(text).root.sections()]
 
 
 @pytest.mark.parametrize("name", ["typed", "auto"])

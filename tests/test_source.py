@@ -17,7 +17,7 @@ from checker.source.load import load_source
 def shape(text: str) -> list[tuple]:
     doc = parse(text)
     return [
-        (n.kind, n.line, n.end_line, n.marker.text if n.marker else None, n.title)
+        (n.kind, n.line, n.end_line, n.marker.text if n.marker else None, n.text)
         for n in doc.root.walk()
     ]
 

@@ -20,7 +20,7 @@ def test_002_has_four_level1_sections_first_with_nine_children():
     doc = parse(seed_text("002"))
     top = sections(doc, 1)
     assert [n.marker.number for n in top] == [1, 2, 3, 4]
-    assert [n.title for n in top] == [
+    assert [n.text for n in top] == [
         "主要举措和成效",
         "履行推进法治建设第一责任人职责情况",
         "存在的不足和原因",
@@ -50,7 +50,7 @@ def test_000_bare_number_is_level3_item_with_missing_punctuation():
     assert item.marker.number == 2
     assert item.marker.text == "2"
     assert item.marker.defects == ("missing-punctuation",)
-    assert item.title == "加强政务服务体系创新"
+    assert item.text == "加强政务服务体系创新"
     assert doc.meta.published == "2019-04-08"
     assert doc.meta.date == "2018-12-19"
     assert doc.meta.date_text == "20181219"
@@ -64,7 +64,7 @@ def test_003_lost_shi_is_enumeration_item_3_with_defect():
         (17, 3, ("missing-shi",)),
         (23, 3, ("missing-shi",)),
     ]
-    assert lost[0].title.startswith("加强协调配合")
+    assert lost[0].text.startswith("加强协调配合")
     # "十四五规划" and the like do not continue an enumeration: they stay text
     assert max(n.marker.number for n in doc.root.walk() if n.kind == "enum") == 3
 
@@ -81,7 +81,7 @@ def test_004_has_no_title_but_year_and_date():
 def test_run_in_heading_splits_title_and_body():
     doc = parse(seed_text("003"))
     first = find(doc, lambda n: n.kind == "section" and n.level == 2)
-    assert first.title == "积极推进依法行政,加快法治政府建设"
+    assert first.text == "积极推进依法行政,加快法治政府建设"
     assert [c.kind for c in first.children] == ["enum", "enum", "enum"]
     assert [c.marker.text for c in first.children] == ["一是", "二是", "三是"]
 
@@ -107,11 +107,11 @@ def test_page_chrome_and_closing_are_recognised():
     assert kinds[-6:] == ["chrome"] * 6
     doc = parse(seed_text("000"))
     closing = find(doc, lambda n: n.kind == "closing")
-    assert [(c.kind, c.title) for c in closing.children] == [
+    assert [(c.kind, c.text) for c in closing.children] == [
         ("signature", "南城街道办事处"),
         ("date", "20181219"),
     ]
-    assert find(doc, lambda n: n.kind == "addressee").title == "市人民政府:"
+    assert find(doc, lambda n: n.kind == "addressee").text == "市人民政府:"
 
 
 def test_every_seed_tree_is_lossless(seed):
@@ -122,7 +122,7 @@ def test_every_seed_tree_is_lossless(seed):
 
 def level12(text: str) -> list[tuple[int, int | None, str]]:
     return [
-        (n.level, n.marker.number, n.title)
+        (n.level, n.marker.number, n.text)
         for n in parse(text).root.sections()
         if n.level in (1, 2)
     ]

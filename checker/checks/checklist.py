@@ -50,7 +50,7 @@ def evaluate(doc: Document, required: tuple[str, ...]) -> list[ItemResult]:
                 node,
                 node.line,
                 node.start,
-                node.title,
+                node.text,
                 path,
             )
         else:
@@ -64,7 +64,7 @@ def _match_headings(root: Node) -> dict[str, tuple[Node, str]]:
     found: dict[str, tuple[Node, str, int]] = {}
     for node, path in _sections(root, ()):
         depth = path.count("/")
-        for item in _heading_items(fold(node.title)):
+        for item in _heading_items(fold(node.text)):
             if item not in found or depth < found[item][2]:
                 found[item] = (node, path, depth)
     return {item: (node, path) for item, (node, path, _) in found.items()}
@@ -179,7 +179,7 @@ def _sections_as_measures(
             child,
             child.line,
             child.start,
-            child.title,
+            child.text,
             child.marker.text.strip(),
             "各一级标题即为主要举措",
         )

@@ -46,7 +46,7 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
             options["missing_severity"],
         )
     for node in nodes:
-        written = node.title.strip()
+        written = node.text.strip()
         well_formed = options["pattern"].fullmatch(written.replace(" ", ""))
         iso = parse_date(written)
         if well_formed and iso:

@@ -32,4 +32,4 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
     node = item.node
     body = ctx.doc.folded[node.head_end : node.end]  # 由於 reads as 由于
     if not options["keywords"].search(body):
-        yield Hit(visible(ctx.text, node.start), node.title, {"heading": node.title})
+        yield Hit(visible(ctx.text, node.start), node.text, {"heading": node.text})

@@ -32,6 +32,6 @@ def check(ctx: Context, nodes: list, options: dict) -> Iterator[Hit]:
         if length < options["min_length"]:
             yield Hit(
                 visible(ctx.text, node.start),
-                node.title,
+                node.text,
                 {"item": item.name, "length": length, "min": options["min_length"]},
             )

@@ -19,7 +19,7 @@ def node_json(node: Node) -> dict[str, object]:
         "marker": marker.text if marker else None,
         "number": marker.number if marker else None,
         "style": marker.style if marker else None,
-        "title": node.title,
+        "title": node.text,
         "line": node.line,
         "end_line": node.end_line,
         "defects": list(marker.defects) if marker else [],
@@ -73,12 +73,10 @@ def _row(node: Node, depth: int, width: int, line_label: str) -> str:
     marker = node.marker
     if node.kind == "section" and marker:
         label = LEVEL.get(marker.level or 0, "标题")
-        text = f"{marker.text}{node.title}  〔{label}〕"
+        text = f"{marker.text}{node.text}  〔{label}〕"
     else:
         label = KIND.get(node.kind, node.kind)
-        body = (
-            node.title if len(node.title) <= _PREVIEW else node.title[:_PREVIEW] + "……"
-        )
+        body = node.text if len(node.text) <= _PREVIEW else node.text[:_PREVIEW] + "……"
         lead = marker.text if marker else ""
         text = f"〔{label}〕{lead}{body}"
     if marker and marker.defects:

@@ -145,7 +145,7 @@ class _Builder:
             node = self.add_leaf(kind, start, marker)
             scan_from = marker.end if marker is not None else pos
             nxt = self._next_inline(scan_from, end)
-            node.title = self.text[scan_from : nxt.start if nxt else end].strip()
+            node.text = self.text[scan_from : nxt.start if nxt else end].strip()
             if nxt is None:
                 return
             start, marker, pos = nxt.start, nxt, nxt.end
@@ -158,9 +158,9 @@ class _Builder:
         title_end = end if stop < 0 else stop
         run_in = self._run_in_marker(pos, title_end)
         if run_in is not None:
-            node.title = self.text[pos : run_in.start].strip()
+            node.text = self.text[pos : run_in.start].strip()
             return run_in.start, run_in, run_in.end
-        node.title = self.text[pos:title_end].strip()
+        node.text = self.text[pos:title_end].strip()
         body = title_end + 1 if stop >= 0 else end
         return body, self._marker_at(body, end, self._inline_kinds), body
 
@@ -220,17 +220,17 @@ def build(text: str, lines: list[RawLine], layout: Layout) -> Node:
                 root.children.append(closing)
             closing.children.extend(_closing_nodes(text, line, role))
         else:
-            root.children.append(Node(role, line.start, title=_title(text, line)))
+            root.children.append(Node(role, line.start, text=_title(text, line)))
     return root
 
 
 def _closing_nodes(text: str, line: RawLine, role: str) -> list[Node]:
     if role != "signature-date":
-        return [Node(role, line.start, title=_title(text, line))]
+        return [Node(role, line.start, text=_title(text, line))]
     # "XX区人民政府　　2021年2月8日": one line, two nodes (the tree stays lossless).
     at = date_offset(text, line)
-    unit = Node("signature", line.start, title=text[line.body : at].strip())
-    return [unit, Node("date", at, title=text[at : line.end].strip())]
+    unit = Node("signature", line.start, text=text[line.body : at].strip())
+    return [unit, Node("date", at, text=text[at : line.end].strip())]
 
 
 def _title(text: str, line: RawLine) -> str:

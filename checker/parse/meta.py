@@ -39,20 +39,11 @@ _DATE_FORMS = (
 @dataclass(frozen=True, slots=True)
 class Meta:
     title: str | None = None
-    title_line: int | None = None
     year: int | None = None
     unit: str | None = None
     date: str | None = None  # ISO 8601
     date_text: str | None = None  # as written
-    date_line: int | None = None
     published: str | None = None  # ISO 8601, from 发布日期/更新时间
-
-    def as_dict(self) -> dict[str, object]:
-        """The JSON ``meta`` object (the schema's keys, in its order)."""
-        return {key: getattr(self, key) for key in _JSON_KEYS}
-
-
-_JSON_KEYS = ("title", "unit", "year", "date", "published")
 
 
 def extract(order: Sequence[Node], text: str, folded: str | None = None) -> Meta:
@@ -63,19 +54,17 @@ def extract(order: Sequence[Node], text: str, folded: str | None = None) -> Meta
             nodes[node.kind].append(node)
     title_node = nodes["title"][0] if nodes["title"] else None
     # A title set in two lines (unit, then 关于…的报告) is one title.
-    written = "".join(node.title for node in nodes["title"])
+    written = "".join(node.text for node in nodes["title"])
     title = _TITLE_DEBRIS.sub("", written) if title_node else None
     date_node = nodes["date"][0] if nodes["date"] else None
-    signature = nodes["signature"][0].title if nodes["signature"] else None
+    signature = nodes["signature"][0].text if nodes["signature"] else None
     return Meta(
         title=title or None,
-        title_line=title_node.line if title_node else None,
-        year=_year(title, [n.title for n in nodes["preamble"]]),
+        year=_year(title, [n.text for n in nodes["preamble"]]),
         unit=signature or _unit_from_title(title),
-        date=parse_date(date_node.title) if date_node else None,
-        date_text=date_node.title if date_node else None,
-        date_line=date_node.line if date_node else None,
-        published=_published([fold(n.title) for n in nodes["chrome"]], folded or text),
+        date=parse_date(date_node.text) if date_node else None,
+        date_text=date_node.text if date_node else None,
+        published=_published([fold(n.text) for n in nodes["chrome"]], folded or text),
     )
 
 

@@ -4,6 +4,12 @@ Every character of the text belongs to exactly one node's *own* span
 ``text[start:head_end]``; reading the own spans in pre-order gives the text back.
 A section's own span is its heading (marker, title and the 。 that ends a run-in
 title); its body paragraphs, enumeration items and subsections are children.
+
+Node kinds, in the order they usually appear: document; chrome (website
+navigation, 打印页面, 发布日期 … around the report); title; addressee (主送机关,
+"市人民政府:"); preamble (text before the first heading); section (a numbered
+heading and everything under it); paragraph; enum (一是 / 二是 item); closing,
+the container of signoff (特此报告。), signature (落款 unit) and date (成文日期).
 """
 
 from __future__ import annotations
@@ -14,29 +20,15 @@ from dataclasses import dataclass, field
 
 from checker.parse.numbering import Marker
 
-#: Node kinds, in the order they usually appear.
-KINDS = (
-    "document",
-    "chrome",  # website navigation, 打印页面, 发布日期 ... around the report
-    "title",
-    "addressee",  # 主送机关: "市人民政府:"
-    "preamble",  # text before the first heading
-    "section",  # a numbered heading and everything under it
-    "paragraph",
-    "enum",  # 一是 / 二是 item
-    "closing",  # container of signoff, signature, date
-    "signoff",  # 特此报告。
-    "signature",  # 落款 unit
-    "date",  # 成文日期
-)
-
 
 @dataclass(slots=True)
 class Node:
     kind: str
     start: int
     marker: Marker | None = None
-    title: str = ""
+    #: The node's own words, marker excluded, stripped: a section's heading,
+    #: a paragraph's or enumeration item's text, the title line, the date.
+    text: str = ""
     children: list[Node] = field(default_factory=list)
     head_end: int = 0  # own span is text[start:head_end]
     end: int = 0  # whole span, children included
@@ -110,12 +102,3 @@ def _last_visible(text: str, start: int, end: int) -> int:
         if not text[i].isspace():
             return i
     return start
-
-
-def own_text(node: Node, text: str) -> str:
-    return text[node.start : node.head_end]
-
-
-def node_text(node: Node, text: str) -> str:
-    """The node's whole text, children included."""
-    return text[node.start : node.end]
