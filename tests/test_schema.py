@@ -35,3 +35,11 @@ def test_schema_rejects_a_document_without_status() -> None:
     assert not validator.is_valid({"path": "a.txt"})
     assert not validator.is_valid({"path": "a.txt", "status": "error"})  # no reason
     assert validator.is_valid({"path": "a.txt", "status": "error", "error": "文件为空"})
+
+
+def test_schema_names_the_items_of_the_one_items_table() -> None:
+    from checker.checks.items import ITEM_IDS
+    from checker.engine import load_pack
+
+    assert report_schema()["$defs"]["checkItemId"]["enum"] == list(ITEM_IDS)
+    assert set(load_pack("fazhi-2019").required_items) <= set(ITEM_IDS)
