@@ -12,6 +12,7 @@ from checker.checks import CHECKS
 from checker.checks.checklist import ItemResult, evaluate
 from checker.checks.context import context
 from checker.checks.hit import Hit
+from checker.engine.locate import Locator
 from checker.engine.pack import Pack, read, resolve
 from checker.engine.report import (
     Evidence,
@@ -56,16 +57,19 @@ def check_document(
     pack = load_pack(rules or select_pack(report_year))
     findings, checklist = apply_rules(pack, doc, report_year)
     basis = pack.basis + (_UNKNOWN_YEAR if report_year is None and not rules else "")
+    unit = LineUnit.PARAGRAPH if source.line_label == "段" else LineUnit.LINE
+    # Source.pages (PDF page per line) is optional: readers without it give ().
+    where = Locator(doc, unit is LineUnit.PARAGRAPH, getattr(source, "pages", ()))
     return Report(
         path=source.path,
         status=status_of(findings, fail_on),
         sha256=source.sha256,
         format=source.format,
-        line_unit=LineUnit.PARAGRAPH if source.line_label == "段" else LineUnit.LINE,
+        line_unit=unit,
         meta=replace(doc.meta, year=report_year),
         ruleset=Ruleset(pack.id, basis),
-        checklist=tuple(_item_status(item) for item in checklist),
-        findings=findings,
+        checklist=tuple(_item_status(item, where) for item in checklist),
+        findings=tuple(where.finding(finding) for finding in findings),
     )
 
 
@@ -101,8 +105,8 @@ def _finding(rule: Rule, hit: Hit, doc: Document) -> Finding:
     )
 
 
-def _item_status(item: ItemResult) -> ItemStatus:
+def _item_status(item: ItemResult, where: Locator) -> ItemStatus:
     evidence = None
     if item.status != "missing":
-        evidence = Evidence(item.text, item.path, item.line, item.note)
+        evidence = where.evidence(Evidence(item.text, item.path, item.line, item.note))
     return ItemStatus(item.id, item.name, item.status, item.required, evidence)

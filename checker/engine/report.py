@@ -46,6 +46,12 @@ class Finding:
     hint: str
     #: The check's arguments the message was rendered from, in declared order.
     args: tuple[tuple[str, str | int], ...] = field(default=(), compare=False)
+    #: Where a person finds it (checker.engine.locate): derived from the
+    #: position, so they take no part in sorting or de-duplication.
+    section: str = field(default="", compare=False)  # heading path 一、/（二）/3.
+    quote: str = field(default="", compare=False)  # a few words at the place
+    paragraph: int | None = field(default=None, compare=False)  # non-empty, 1-based
+    page: int | None = field(default=None, compare=False)  # PDF page, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +62,8 @@ class Evidence:
     path: str
     line: int | None
     note: str = ""
+    paragraph: int | None = None  # as a person counts them (see Finding)
+    page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
