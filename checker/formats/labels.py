@@ -68,3 +68,15 @@ def places(numbers: list[int], label: str, shown: int = 3) -> str:
     listed = "、".join(str(n) for n in unique[:shown])
     more = "…" if len(unique) > shown else ""
     return f"第{listed}{more}{label}（共{len(numbers)}处）"
+
+
+#: Word comments written by ``annotate``.
+COMMENT = {
+    "basis": "依据：",
+    "hint": "修改建议：",
+    "where": "位置：",
+    "rule": "规则：",
+    "checklist": "【检查清单】规则包 ",
+    "not_found": "未找到",
+    "verdict": "结论：",
+}
