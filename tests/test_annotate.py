@@ -129,6 +129,8 @@ def test_rich_word_file_keeps_everything_outside_the_anchors(tmp_path) -> None:
     assert without_comments(part(data, "word/document.xml")) == without_comments(
         part(original, "word/document.xml")
     )
+    placeholder = next(c for c in comments(data).values() if "（此处填写" in c[0])
+    assert placeholder[3].endswith("（表格第2行第2列）"), placeholder
     comment_xml = part(data, "word/comments.xml").decode()
     assert 'w:author="司法所"' in comment_xml and 'w:initials="SFS"' in comment_xml
     # The split "XX" run keeps its (plain) formatting; the bold 加强 stays bold.

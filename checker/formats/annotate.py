@@ -22,7 +22,12 @@ from lxml import etree
 
 from checker.engine import Finding, ItemStatus, Report
 from checker.formats.docx_comments import MAIN, Comment, add_comments
-from checker.formats.docx_paragraphs import body_paragraphs, paragraph_text, qn
+from checker.formats.docx_paragraphs import (
+    body_paragraphs,
+    paragraph_text,
+    qn,
+    table_cell,
+)
 from checker.formats.labels import (
     COMMENT,
     MARK,
@@ -49,19 +54,27 @@ def annotate(
     else a new document of ``text``, the Source text the report was made from."""
     base = data if report.format == "docx" and data else text_docx(text)
     lines = _LINE_BREAK.split(text)
-    runs = runs_text(base)
+    body = body_map(base)
+    runs = [text for text, _ in body]
     comments = [_checklist_comment(report, lines)]
-    comments += [_finding_comment(f, report, lines, runs) for f in report.findings]
+    for finding in report.findings:
+        cell = body[min(finding.line, len(body)) - 1][1]
+        comments.append(_finding_comment(finding, report, lines, runs, cell))
     return add_comments(base, comments, author, initials)
 
 
 def runs_text(data: bytes) -> list[str]:
     """The text of each body paragraph's runs, in the reader's order."""
+    return [text for text, _ in body_map(data)]
+
+
+def body_map(data: bytes) -> list[tuple[str, tuple[int, int] | None]]:
+    """Each body paragraph's runs text and table cell (row, column) if any."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read(MAIN)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     body = etree.fromstring(xml, parser).find(qn("w:body"))
-    return [paragraph_text(p) for p in body_paragraphs(body)]
+    return [(paragraph_text(p), table_cell(p)) for p in body_paragraphs(body)]
 
 
 def text_docx(text: str) -> bytes:
@@ -83,10 +96,14 @@ def text_docx(text: str) -> bytes:
 
 
 def _finding_comment(
-    finding: Finding, report: Report, lines: list[str], runs: list[str]
+    finding: Finding,
+    report: Report,
+    lines: list[str],
+    runs: list[str],
+    cell: tuple[int, int] | None,
 ) -> Comment:
     index = min(finding.line, len(runs)) - 1
-    lines_out = _finding_lines(finding, report)
+    lines_out = _finding_lines(finding, report, cell)
     line = lines[index] if index < len(lines) else ""
     own = runs[index]
     text = finding.text.split("\n")[0]
@@ -102,7 +119,9 @@ def _finding_comment(
     return Comment(index, start, end, lines_out)
 
 
-def _finding_lines(finding: Finding, report: Report) -> tuple[str, ...]:
+def _finding_lines(
+    finding: Finding, report: Report, cell: tuple[int, int] | None
+) -> tuple[str, ...]:
     at = place(
         finding.line,
         finding.column,
@@ -111,6 +130,8 @@ def _finding_lines(finding: Finding, report: Report) -> tuple[str, ...]:
         finding.page,
     )
     where = f"{finding.section} {at}".strip()
+    if cell:
+        where += COMMENT["cell"].format(*cell)
     return (
         f"【{SEVERITY[finding.severity]}】{finding.message}",
         COMMENT["basis"] + finding.basis,

@@ -75,6 +75,7 @@ COMMENT = {
     "basis": "依据：",
     "hint": "修改建议：",
     "where": "位置：",
+    "cell": "（表格第{}行第{}列）",
     "rule": "规则：",
     "checklist": "【检查清单】规则包 ",
     "not_found": "未找到",
