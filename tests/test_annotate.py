@@ -250,3 +250,18 @@ def test_pdf_and_web_page_inputs_become_word_files(tmp_path) -> None:
     for path in (pdf, page):
         data = annotate_file(path)
         assert_matches_check(data, check_json(path), path)
+
+
+def test_a_file_with_comments_keeps_them_and_gets_new_ids(tmp_path) -> None:
+    path = tmp_path / "r.docx"
+    path.write_bytes(docx_typed(seed_text("002")))
+    once = annotate_file(path)
+    again = tmp_path / "again.docx"
+    (tmp_path / "copy.docx").write_bytes(once)
+    result = run("annotate", str(tmp_path / "copy.docx"), "-o", str(again))
+    assert result.exit_code == 1, result.output
+    twice = again.read_bytes()
+    assert len(comments(twice)) == 2 * len(comments(once))
+    assert set(comments(once)) < set(comments(twice))
+    assert len(docx.Document(io.BytesIO(twice)).comments) == len(comments(twice))
+    assert part(twice, "[Content_Types].xml") == part(once, "[Content_Types].xml")

@@ -46,9 +46,10 @@ class Finding:
     hint: str
     #: The check's arguments the message was rendered from, in declared order.
     args: tuple[tuple[str, str | int], ...] = field(default=(), compare=False)
-    #: Where a person finds it (checker.engine.locate): derived from the
-    #: position, so they take no part in sorting or de-duplication.
-    section: str = field(default="", compare=False)  # heading path 一、/（二）/3.
+    #: The innermost section holding the finding (一、/（二）), "" outside any.
+    section: str = field(default="", compare=False)
+    #: Where else a person finds it (checker.engine.locate); derived from the
+    #: position, so, like section, no part of sorting or de-duplication.
     quote: str = field(default="", compare=False)  # a few words at the place
     paragraph: int | None = field(default=None, compare=False)  # non-empty, 1-based
     page: int | None = field(default=None, compare=False)  # PDF page, when known

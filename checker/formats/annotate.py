@@ -21,7 +21,7 @@ import zipfile
 from lxml import etree
 
 from checker.engine import Finding, ItemStatus, Report
-from checker.formats.docx_comments import MAIN, Comment, add_comments
+from checker.formats.docx_comments import EPOCH, MAIN, Comment, add_comments
 from checker.formats.docx_paragraphs import (
     body_paragraphs,
     paragraph_text,
@@ -52,7 +52,7 @@ def annotate(
 ) -> bytes:
     """The annotated .docx: of ``data`` when it is a .docx (``report.format``),
     else a new document of ``text``, the Source text the report was made from."""
-    base = data if report.format == "docx" and data else text_docx(text)
+    base = data if report.format == "docx" and data else text_docx(text, author)
     lines = _LINE_BREAK.split(text)
     body = body_map(base)
     runs = [text for text, _ in body]
@@ -77,7 +77,7 @@ def body_map(data: bytes) -> list[tuple[str, tuple[int, int] | None]]:
     return [(paragraph_text(p), table_cell(p)) for p in body_paragraphs(body)]
 
 
-def text_docx(text: str) -> bytes:
+def text_docx(text: str, author: str = DEFAULT_AUTHOR) -> bytes:
     """A plain Word document of ``text``: line N is paragraph N."""
     import docx
     from docx.oxml.ns import qn as docx_qn
@@ -88,10 +88,26 @@ def text_docx(text: str) -> bytes:
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(
         docx_qn("w:eastAsia"), "宋体"
     )
+    document.core_properties.author = author
+    document.core_properties.comments = ""
     for line in _LINE_BREAK.split(text):
         document.add_paragraph(_NOT_XML.sub(" ", line))
+    saved = io.BytesIO()
+    document.save(saved)
+    return _fixed_times(saved.getvalue())
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """python-docx stamps zip members with the current time; same text, same
+    bytes needs a fixed one."""
     out = io.BytesIO()
-    document.save(out)
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, EPOCH)
+            target.writestr(info, source.read(member), zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 

@@ -39,7 +39,7 @@ _COMMENTS_TYPE = (
 )
 _SAFE = {"resolve_entities": False, "load_dtd": False, "no_network": True}
 #: Fixed time for new zip members: the same input gives the same bytes.
-_EPOCH = (1980, 1, 1, 0, 0, 0)
+EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,5 +181,5 @@ def _write(members, parts: dict[str, bytes], changed: dict[str, bytes]) -> bytes
             data = changed.pop(member.filename, parts[member.filename])
             archive.writestr(member, data, compress_type=member.compress_type)
         for name, data in changed.items():  # new parts
-            archive.writestr(zipfile.ZipInfo(name, _EPOCH), data, zipfile.ZIP_DEFLATED)
+            archive.writestr(zipfile.ZipInfo(name, EPOCH), data, zipfile.ZIP_DEFLATED)
     return out.getvalue()
