@@ -212,6 +212,10 @@ def test_existing_output_needs_force_and_input_is_untouched(tmp_path) -> None:
     custom = tmp_path / "批注.docx"
     assert run("annotate", str(path), "-o", str(custom)).exit_code == 1
     assert custom.exists()
+    folder = tmp_path / "意见"
+    folder.mkdir()
+    assert run("annotate", str(path), "-o", str(folder)).exit_code == 1
+    assert (folder / "报告（检查意见）.docx").exists()
 
 
 def test_batch_goes_on_past_bad_inputs(tmp_path) -> None:

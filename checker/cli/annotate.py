@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from checker.batch import DEFAULT_INCLUDE, discover
-from checker.cli.common import EXIT_ERROR, EXIT_FAIL, EXIT_OK
+from checker.cli.common import EXIT_ERROR, EXIT_FAIL, EXIT_INTERRUPTED, EXIT_OK
 from checker.engine.report import Status
 from checker.formats.annotate import DEFAULT_AUTHOR, DEFAULT_INITIALS
 
@@ -81,17 +81,21 @@ def annotate(
         _validate_pack(rules)
     jobs = _plan(paths, output, include or DEFAULT_INCLUDE, exclude)
     statuses = []
-    for source, target in jobs:
-        try:
-            status, count = _annotate_one(
-                source, target, force, author, initials, (rules, year, fail_on)
-            )
-        except Failed as failed:
-            click.echo(f"错误：{failed.path}：{failed.reason}", err=True)
-            statuses.append(Status.ERROR)
-            continue
-        statuses.append(status)
-        click.echo(f"{target}：批注 {count} 条")
+    try:
+        for source, target in jobs:
+            try:
+                status, count = _annotate_one(
+                    source, target, force, author, initials, (rules, year, fail_on)
+                )
+            except Failed as failed:
+                click.echo(f"错误：{failed.path}：{failed.reason}", err=True)
+                statuses.append(Status.ERROR)
+                continue
+            statuses.append(status)
+            click.echo(f"{target}：批注 {count} 条")
+    except KeyboardInterrupt:  # copies written so far are whole (see _write)
+        click.echo("已中断（Ctrl-C）", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     sys.exit(_exit_code(statuses))
 
 
@@ -105,8 +109,9 @@ def _plan(
     jobs: list[tuple[str, Path]] = []
     for path in paths:
         if not os.path.isdir(path):
-            folder = output if batch else None
-            target = Path(output) if output and not batch else None
+            into = batch or (output is not None and os.path.isdir(output))
+            folder = output if into else None
+            target = Path(output) if output and not into else None
             jobs.append((path, target or default_output(path, folder)))
             continue
         own = (*exclude, f"*{SUFFIX}.docx")  # never annotate an annotated copy
