@@ -53,19 +53,17 @@ def check_document(
 ) -> Report:
     """Check one report read from any format."""
     doc = parse(source.text)
+    where = Locator(doc, source)
     report_year = year or doc.meta.year
     pack = load_pack(rules or select_pack(report_year))
     findings, checklist = apply_rules(pack, doc, report_year)
     basis = pack.basis + (_UNKNOWN_YEAR if report_year is None and not rules else "")
-    unit = LineUnit.PARAGRAPH if source.line_label == "段" else LineUnit.LINE
-    # Source.pages (PDF page per line) is optional: readers without it give ().
-    where = Locator(doc, unit is LineUnit.PARAGRAPH, getattr(source, "pages", ()))
     return Report(
         path=source.path,
         status=status_of(findings, fail_on),
         sha256=source.sha256,
         format=source.format,
-        line_unit=unit,
+        line_unit=LineUnit.PARAGRAPH if source.line_label == "段" else LineUnit.LINE,
         meta=replace(doc.meta, year=report_year),
         ruleset=Ruleset(pack.id, basis),
         checklist=tuple(_item_status(item, where) for item in checklist),

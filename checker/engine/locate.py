@@ -13,6 +13,7 @@ from dataclasses import replace
 from checker.checks.checklist import section_path
 from checker.engine.report import Evidence, Finding
 from checker.parse import Document
+from checker.source import Source
 
 #: Characters of a quote; enough to search for, short enough for one line.
 QUOTE_CHARS = 20
@@ -22,11 +23,12 @@ class Locator:
     """Locates offsets of one document: a descent of the tree per section path,
     an index lookup per paragraph or page."""
 
-    def __init__(self, doc: Document, paragraphs: bool, pages: tuple[int, ...]):
+    def __init__(self, doc: Document, source: Source):
         self.doc = doc
-        self.pages = pages
+        # Source.pages (PDF page per line) is optional: readers without it give ().
+        self.pages: tuple[int, ...] = getattr(source, "pages", ())
         self._counted: list[int] | None = None
-        if paragraphs:  # a running count of non-empty lines, blank ones skipped
+        if source.line_label == "段":  # count non-empty lines, blank ones skipped
             starts, text = doc.index.starts, doc.text
             counted, total = [], 0
             for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
