@@ -12,8 +12,8 @@ from checker.checks import CHECKS
 from checker.checks.checklist import ItemResult, evaluate
 from checker.checks.context import context
 from checker.checks.hit import Hit
-from checker.engine.locate import Locator
 from checker.engine.pack import Pack, read, resolve
+from checker.engine.position import Locator
 from checker.engine.report import (
     Evidence,
     Finding,

@@ -48,7 +48,7 @@ class Finding:
     args: tuple[tuple[str, str | int], ...] = field(default=(), compare=False)
     #: The innermost section holding the finding (一、/（二）), "" outside any.
     section: str = field(default="", compare=False)
-    #: Where else a person finds it (checker.engine.locate); derived from the
+    #: Where else a person finds it (checker.engine.position); derived from the
     #: position, so, like section, no part of sorting or de-duplication.
     quote: str = field(default="", compare=False)  # a few words at the place
     paragraph: int | None = field(default=None, compare=False)  # non-empty, 1-based
