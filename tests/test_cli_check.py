@@ -102,7 +102,7 @@ def test_reflowed_pdf_findings_point_at_paragraphs(tmp_path):
     path = tmp_path / "report.pdf"
     path.write_bytes(pdf_a4(seed_text("000")))
     result = CliRunner().invoke(main, ["check", str(path)])
-    assert "第10段第1列  [警告] 序号“2”后缺少标点" in result.stdout
+    assert "第10段 一、/(一)/2  [警告] 序号“2”后缺少标点" in result.stdout
     result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
     doc = json.loads(result.stdout)["documents"][0]
     assert (doc["format"], doc["line_unit"]) == ("pdf", "paragraph")
@@ -119,7 +119,7 @@ def test_word_findings_point_at_paragraph_numbers(tmp_path):
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 1
     # blank lines are not paragraphs: the 2加强 heading is paragraph 10, not line 18
-    assert "第10段第1列  [警告] " in result.stdout
+    assert "第10段 一、/(一)/2  [警告] " in result.stdout
     doc = json.loads(
         CliRunner().invoke(main, ["check", "--format", "json", str(path)]).stdout
     )["documents"][0]
@@ -141,7 +141,7 @@ def test_word_messages_never_say_line_where_positions_say_paragraph(tmp_path):
     for finding in doc["findings"]:
         assert not re.search(r"第\d+[行段]", finding["message"] + finding["hint"])
     text = CliRunner().invoke(main, ["check", str(path)]).stdout
-    assert re.search(r"第\d+段第\d+列  \[警告\] “党政主要负责人", text)
+    assert re.search(r"第\d+段 一、/\(一\)  \[警告\] “党政主要负责人", text)
     assert not re.search(r"第\d+行", text)
 
 

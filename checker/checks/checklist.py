@@ -9,6 +9,7 @@ folding the traditional characters that mirror sites produce.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -95,12 +96,22 @@ def _sections(node: Node, path: tuple[str, ...]):
 
 
 def section_path(root: Node, offset: int) -> str:
-    """The path of the innermost section containing ``offset`` ("" outside)."""
-    best = ""
-    for node, path in _sections(root, ()):
-        if node.start <= offset < node.end:
-            best = path
-    return best
+    """The path of the innermost section containing ``offset`` ("" outside).
+
+    Descends from the root, at each level to the child whose span holds the
+    offset (children are in text order): depth times a bisection, not a walk.
+    """
+    marks: list[str] = []
+    node = root
+    while node.children:
+        starts = [child.start for child in node.children]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0 or offset >= node.children[i].end:
+            break
+        node = node.children[i]
+        if node.kind == "section" and node.marker:
+            marks.append(node.marker.text.strip())
+    return "/".join(marks)
 
 
 def _partial(

@@ -14,6 +14,7 @@ from checker.checks.context import context
 from checker.checks.hit import Hit
 from checker.engine.overlay import Overlay, narrow
 from checker.engine.pack import Pack, read, resolve
+from checker.engine.position import Locator
 from checker.engine.report import (
     Evidence,
     Finding,
@@ -74,6 +75,7 @@ def check_document(
 ) -> Report:
     """Check one report read from any format."""
     doc = parse(source.text)
+    where = Locator(doc, source)
     report_year = year or doc.meta.year
     pack = load_pack(rules or select_pack(report_year), overlay)
     findings, checklist = apply_rules(pack, doc, report_year)
@@ -87,8 +89,8 @@ def check_document(
         line_unit=LineUnit.PARAGRAPH if source.line_label == "段" else LineUnit.LINE,
         meta=replace(doc.meta, year=report_year),
         ruleset=Ruleset(pack.id, basis),
-        checklist=tuple(_item_status(item) for item in checklist),
-        findings=findings,
+        checklist=tuple(_item_status(item, where) for item in checklist),
+        findings=tuple(where.finding(finding) for finding in findings),
     )
 
 
@@ -124,8 +126,8 @@ def _finding(rule: Rule, hit: Hit, doc: Document) -> Finding:
     )
 
 
-def _item_status(item: ItemResult) -> ItemStatus:
+def _item_status(item: ItemResult, where: Locator) -> ItemStatus:
     evidence = None
     if item.status != "missing":
-        evidence = Evidence(item.text, item.path, item.line, item.note)
+        evidence = where.evidence(Evidence(item.text, item.path, item.line, item.note))
     return ItemStatus(item.id, item.name, item.status, item.required, evidence)

@@ -46,6 +46,13 @@ class Finding:
     hint: str
     #: The check's arguments the message was rendered from, in declared order.
     args: tuple[tuple[str, str | int], ...] = field(default=(), compare=False)
+    #: The innermost section holding the finding (一、/（二）), "" outside any.
+    section: str = field(default="", compare=False)
+    #: Where else a person finds it (checker.engine.position); derived from the
+    #: position, so, like section, no part of sorting or de-duplication.
+    quote: str = field(default="", compare=False)  # a few words at the place
+    paragraph: int | None = field(default=None, compare=False)  # non-empty, 1-based
+    page: int | None = field(default=None, compare=False)  # PDF page, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +63,8 @@ class Evidence:
     path: str
     line: int | None
     note: str = ""
+    paragraph: int | None = None  # as a person counts them (see Finding)
+    page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,7 +52,7 @@ def meta_json(meta: Meta) -> dict[str, Any]:
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
-    return {
+    found = {
         "rule": finding.rule,
         "severity": finding.severity,
         "line": finding.line,
@@ -62,7 +62,19 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "basis": finding.basis,
         "hint": finding.hint,
         "args": dict(finding.args),
+        "section": finding.section,
+        "quote": finding.quote,
     }
+    return _where(found, finding.paragraph, finding.page)
+
+
+def _where(out: dict[str, Any], paragraph: int | None, page: int | None) -> dict:
+    """Add the paragraph as a person counts it and the page, where known."""
+    if paragraph is not None:
+        out["paragraph"] = paragraph
+    if page is not None:
+        out["page"] = page
+    return out
 
 
 def _item(item: ItemStatus) -> dict[str, Any]:
@@ -72,6 +84,7 @@ def _item(item: ItemStatus) -> dict[str, Any]:
         evidence = {"text": found.text, "path": found.path, "line": found.line}
         if found.note:
             evidence["note"] = found.note
+        _where(evidence, found.paragraph, found.page)
     return {
         "id": item.id,
         "name": item.name,

@@ -44,3 +44,40 @@ def position(line: int | None, column: int | None, unit: LineUnit | None) -> str
         return "全文"
     where = f"第{line}{UNIT[unit]}"
     return where + (f"第{column}列" if column else "")
+
+
+def place(
+    line: int | None,
+    column: int | None,
+    unit: LineUnit | None,
+    paragraph: int | None = None,
+    page: int | None = None,
+) -> str:
+    """Where a person finds it: 第3页 (PDF), 第18段 (Word, blank paragraphs not
+    counted, as on screen), else 第12行第3列 (text files, as editors number)."""
+    if page:
+        return f"第{page}页"
+    if paragraph:
+        return f"第{paragraph}段"
+    return position(line, column, unit)
+
+
+def places(numbers: list[int], label: str, shown: int = 3) -> str:
+    """Several places at once: 第13、15、17…行（共10处）."""
+    unique = sorted(set(numbers))
+    listed = "、".join(str(n) for n in unique[:shown])
+    more = "…" if len(unique) > shown else ""
+    return f"第{listed}{more}{label}（共{len(numbers)}处）"
+
+
+#: Word comments written by ``annotate``.
+COMMENT = {
+    "basis": "依据：",
+    "hint": "修改建议：",
+    "where": "位置：",
+    "cell": "（表格第{}行第{}列）",
+    "rule": "规则：",
+    "checklist": "【检查清单】规则包 ",
+    "not_found": "未找到",
+    "verdict": "结论：",
+}

@@ -9,9 +9,17 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from checker.checks.option import SEVERITIES
-from checker.engine import ItemStatus, LineUnit, Report, Status
+from checker.engine import Finding, ItemStatus, LineUnit, Report, Status
 from checker.formats.base import Writer
-from checker.formats.labels import REQUIRED, SEVERITY, STATUS, UNIT, VERDICT, position
+from checker.formats.labels import (
+    REQUIRED,
+    SEVERITY,
+    STATUS,
+    UNIT,
+    VERDICT,
+    place,
+    places,
+)
 from checker.formats.summary import Summary, summary_lines
 
 
@@ -67,7 +75,8 @@ def _checklist(items: tuple[ItemStatus, ...], unit: LineUnit | None) -> str:
         where = ""
         if item.evidence:
             found = item.evidence
-            where = f"第{found.line}{UNIT[unit]} {found.path} {found.text}"
+            at = place(found.line, None, unit, found.paragraph, found.page)
+            where = f"{at} {found.path} {found.text}"
             if found.note:
                 where += f"（{found.note}）"
         rows.append(
@@ -88,14 +97,41 @@ def _findings(report: Report) -> str:
     if not report.findings:
         return "未发现问题。"
     lines = [f"发现问题 {len(report.findings)} 处："]
-    for f in report.findings:
-        where = position(f.line, f.column, report.line_unit)
+    for group in _groups(report.findings):
+        f = group[0]
+        if len(group) == 1:
+            at = place(f.line, f.column, report.line_unit, f.paragraph, f.page)
+            where = f"{at} {f.section}".rstrip()
+        else:
+            where = _places(group, report.line_unit)
         lines.append(f"  {where}  [{SEVERITY[f.severity]}] {f.message}  ({f.rule})")
-        if f.text:
+        if len({g.text for g in group}) > 1:
+            lines.append(f"      原文（首处）：{f.text}")
+        elif f.text:
             lines.append(f"      原文：{f.text}")
+        elif f.quote and len(group) == 1:
+            lines.append(f"      附近：{f.quote}")
         lines.append(f"      依据：{f.basis}")
         lines.append(f"      修改：{f.hint}")
     return "\n".join(lines)
+
+
+def _groups(findings: tuple[Finding, ...]) -> list[list[Finding]]:
+    """Identical findings (same rule and message) as one entry, in the place of
+    the first one: ten lost "（）" markers are one thing to fix."""
+    groups: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        key = (f.rule, f.severity, f.message, f.hint)
+        groups.setdefault(key, []).append(f)
+    return list(groups.values())
+
+
+def _places(group: list[Finding], unit: LineUnit | None) -> str:
+    if all(f.page for f in group):
+        return places([f.page for f in group], "页")
+    if all(f.paragraph for f in group):
+        return places([f.paragraph for f in group], "段")
+    return places([f.line for f in group], UNIT[unit])
 
 
 def _verdict(report: Report) -> str:
