@@ -18,6 +18,7 @@ COMMANDS = {
     "check": "checker.cli.check:check",
     "rules": "checker.cli.rules:rules_command",
     "explain": "checker.cli.rules:explain",
+    "serve": "checker.cli.serve:serve",
 }
 
 
