@@ -23,6 +23,7 @@ from conftest import seed_text
 from readers_fixtures import docx_typed
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -181,6 +182,7 @@ def test_batch_of_five_gives_a_sortable_filterable_scorecard(
     visible(browser, "#batch-heading")
     rows = browser.find_elements(By.CSS_SELECTOR, "table.scorecard tbody tr")
     assert len(rows) == 5
+    assert "null" not in browser.find_element(By.ID, "batch").text
     errors_header = browser.find_element(By.XPATH, "//th/button[.='错误']")
     errors_header.click()
 
@@ -233,3 +235,28 @@ def test_rules_page_lists_the_packs(server: str, browser: WebDriver) -> None:
     details = summary.find_element(By.XPATH, "..")
     wait(browser, lambda d: details.get_attribute("open") is not None)
     assert "不合规示例" in details.text and "如何修改" in details.text
+
+
+def test_keyboard_reaches_the_form_in_order_and_pasted_text_is_checked(
+    server: str, browser: WebDriver
+) -> None:
+    browser.get(server + "/")
+    ActionChains(browser).send_keys(Keys.TAB).perform()
+    order = []
+    for _ in range(12):
+        active = browser.switch_to.active_element
+        order.append(active.get_attribute("id") or active.tag_name)
+        if active.get_attribute("id") == "one-file":
+            zone = browser.find_element(By.CSS_SELECTOR, "label[for=one-file]")
+            assert zone.value_of_css_property("outline-style") == "solid"
+        if active.tag_name == "button":
+            break
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+    assert order[0] == "a"  # the skip link, then the navigation
+    assert order[-4:] == ["one-file", "one-text", "summary", "button"]
+    text = browser.find_element(By.ID, "one-text")
+    browser.execute_script("arguments[0].value = arguments[1]", text, seed_text("002"))
+    browser.find_element(By.CSS_SELECTOR, "#one-form button").send_keys(Keys.ENTER)
+    heading = visible(browser, "#single-heading")
+    assert heading.text == "检查结果：粘贴的文本.txt"
+    assert browser.switch_to.active_element == heading

@@ -174,7 +174,7 @@ def test_other_sites_cannot_post_or_rebind() -> None:
     )
     assert posted.status_code == 403
     rebound = client.get("/", headers={"host": "evil.example"})
-    assert rebound.status_code == 400
+    assert (rebound.status_code, rebound.text) == (400, "只接受发往本机地址的请求")
     page = client.get("/")
     assert "script-src" not in page.headers["content-security-policy"]
     assert page.headers["content-security-policy"].startswith("default-src 'self'")

@@ -15,9 +15,8 @@ from urllib.parse import urlsplit
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -41,11 +40,14 @@ HEADERS = [
 ]
 
 
-class SecurityHeaders:
-    """Adds :data:`HEADERS` to every response (a plain ASGI middleware)."""
+class Guard:
+    """Answers only requests for the served host names (a web site cannot
+    rebind its own name to 127.0.0.1 and read reports) and adds :data:`HEADERS`
+    to every response. A plain ASGI middleware."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, hosts: list[str]) -> None:
         self.app = app
+        self.hosts = hosts
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -54,11 +56,21 @@ class SecurityHeaders:
 
         async def send_with_headers(message) -> None:
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], *HEADERS]
+                message["headers"] = [*message.get("headers", []), *HEADERS]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        if "*" in self.hosts or _host(scope) in self.hosts:
+            await self.app(scope, receive, send_with_headers)
+            return
+        refused = PlainTextResponse("只接受发往本机地址的请求", status_code=400)
+        await refused(scope, receive, send_with_headers)
+
+
+def _host(scope) -> str:
+    host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+    if host.startswith("["):  # [::1]:8000
+        return host[: host.find("]") + 1]
+    return host.split(":")[0]
 
 
 def error_response(request: Request, status: int, message: str) -> Response:
@@ -143,8 +155,7 @@ def create_app(
     app = Starlette(
         routes=routes,
         middleware=[
-            Middleware(SecurityHeaders),
-            Middleware(TrustedHostMiddleware, allowed_hosts=hosts),
+            Middleware(Guard, hosts=hosts),
         ],
         exception_handlers={UploadError: _upload_error, HTTPException: _http_error},
     )

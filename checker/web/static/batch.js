@@ -90,7 +90,7 @@
     }
 
     const count = (s) => state.rows.filter((r) => r.status === s).length;
-    section.append(
+    section.append(...[
       el("h1", { id: "batch-heading", tabindex: "-1" }, "批量检查结果（" + state.total + " 份）"),
       el("p", {}, "通过 " + count("pass") + " 份，不通过 " + count("fail") +
         " 份，无法检查 " + count("error") + " 份。点击文件名查看该报告的问题和原文。"),
@@ -102,7 +102,8 @@
       filters(state),
       el("div", { class: "table-wrap" }, el("table", { class: "scorecard" },
         el("caption", {}, "汇总表（点击表头排序）"),
-        el("thead", {}, el("tr", {}, heads)), tbody)));
+        el("thead", {}, el("tr", {}, heads)), tbody)),
+    ].filter(Boolean));
     section.querySelectorAll("select").forEach((s) => s.addEventListener("change", render));
     render();
     section.hidden = false;
