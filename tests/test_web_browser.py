@@ -153,12 +153,20 @@ def test_one_docx_shows_checklist_findings_and_downloads(
     )
     number = missing.get_attribute("id")[1:]
     target = browser.find_element(By.ID, f"m{number}")
-    missing.send_keys(Keys.ENTER)  # keyboard: a finding is a button
+    missing.click()
     wait(browser, lambda d: d.switch_to.active_element == target)
     assert "current" in target.get_attribute("class")
     pane = browser.find_element(By.ID, "doc").rect
     shown = target.rect
     assert pane["y"] <= shown["y"] <= pane["y"] + pane["height"]
+    late = browser.find_element(
+        By.XPATH, "//button[contains(@class,'finding')][contains(., '晚于规定期限')]"
+    )
+    late.send_keys(Keys.ENTER)  # the keyboard does the same: a finding is a button
+    published = browser.find_element(By.ID, f"m{late.get_attribute('id')[1:]}")
+    wait(browser, lambda d: d.switch_to.active_element == published)
+    assert published.text.startswith("发布日期")
+    assert "current" not in target.get_attribute("class")
     if os.environ.get("FAZHI_SCREENSHOT"):
         screenshot(browser, os.environ["FAZHI_SCREENSHOT"])
     browser.find_element(By.LINK_TEXT, "下载 JSON 结果").click()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -100,6 +101,19 @@ def test_bad_input_is_a_row_not_a_failure(client) -> None:
     assert "不是文本文件" in reasons[1]
     assert reasons[2] is None
     assert [row["status"] for row in state["rows"]] == ["error", "error", "fail"]
+
+
+def test_uploads_never_touch_the_disk(client, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    big = (seed_text("000") * 200).encode()  # over Starlette's 1 MB spooling size
+    assert len(big) > 2 * 1024 * 1024
+    files = [("大.txt", big), ("小.docx", docx_typed(seed_text("002")))]
+    state = check(client, files, text=seed_text("001"))
+    assert [row["status"] for row in state["rows"]] == ["fail", "fail", "fail"]
+    client.get(f"/api/jobs/{state['id']}/documents/0")
+    written = [p.name for p in tmp_path.iterdir()]
+    # the grammar's parser cache (lark, cache=True) is no upload
+    assert [name for name in written if not name.startswith(".lark_cache")] == []
 
 
 def test_file_names_are_display_names_only(client) -> None:

@@ -13,9 +13,19 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
-    "--timeout", default=60.0, show_default=True, help="单个文件的检查时限（秒）"
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="端口",
+)
+@click.option(
+    "--timeout",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(min=1),
+    help="单个文件的检查时限（秒）",
 )
 def serve(host: str, port: int, timeout: float) -> None:
     """启动本机网页：在浏览器中上传报告，查看检查清单和问题，下载结果。"""
