@@ -19,6 +19,7 @@ COMMANDS = {
     "rules": "checker.cli.rules:rules_command",
     "explain": "checker.cli.rules:explain",
     "annotate": "checker.cli.annotate:annotate",
+    "serve": "checker.cli.serve:serve",
 }
 
 
