@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checker.checks import CHECKS
-from checker.checks.checklist import ItemResult, evaluate
+from checker.checks.checklist import ItemResult, evaluate, section_path
 from checker.checks.context import context
 from checker.checks.hit import Hit
+from checker.checks.unit import canonical_unit
 from checker.engine.pack import Pack, read, resolve
 from checker.engine.report import (
     Evidence,
@@ -66,6 +67,7 @@ def check_document(
         ruleset=Ruleset(pack.id, basis),
         checklist=tuple(_item_status(item) for item in checklist),
         findings=findings,
+        unit=canonical_unit(doc.meta.unit),
     )
 
 
@@ -98,6 +100,7 @@ def _finding(rule: Rule, hit: Hit, doc: Document) -> Finding:
         basis=rule.basis,
         hint=rule.render(rule.hint, args),
         args=tuple((name, hit.args[name]) for name in declared),
+        section=section_path(doc.root, hit.offset),
     )
 
 

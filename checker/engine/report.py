@@ -46,6 +46,8 @@ class Finding:
     hint: str
     #: The check's arguments the message was rendered from, in declared order.
     args: tuple[tuple[str, str | int], ...] = field(default=(), compare=False)
+    #: The innermost section holding the finding (一、/（二）), "" outside any.
+    section: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,8 @@ class Report:
     checklist: tuple[ItemStatus, ...] = ()
     findings: tuple[Finding, ...] = ()
     error: str | None = None
+    #: The reporting unit's canonical name (checks.unit), for grouping reports.
+    unit: str | None = None
 
     def count(self, severity: str) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)

@@ -18,7 +18,8 @@ _WRITERS = {
     "table": ("table", "TableWriter"),
     "json": ("json_", "JsonWriter"),
     "jsonl": ("json_", "JsonlWriter"),
-    "csv": ("table", "CsvWriter"),
+    "csv": ("csv_", "CsvWriter"),
+    "csv-findings": ("csv_", "CsvFindingsWriter"),
     "sarif": ("sarif", "SarifWriter"),
 }
 FORMATS = tuple(_WRITERS)
