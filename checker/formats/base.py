@@ -18,7 +18,14 @@ RulesLookup = Callable[[str], list[Rule]]
 
 
 class Writer:
-    """Base writer: ``begin``, then ``document`` per document, then ``end``."""
+    """Base writer: ``begin``, then ``document`` per document, then ``end``.
+
+    A ``binary`` writer (xlsx) writes bytes to ``out.buffer``, the byte stream
+    under the text stream, after flushing ``out``; the command only hands it
+    a file (``-o``), never a terminal.
+    """
+
+    binary = False
 
     def __init__(
         self,

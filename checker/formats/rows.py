@@ -73,7 +73,7 @@ def report_row(report: Report) -> list[Cell]:
 def main_problems(report: Report) -> str:
     """The first errors' messages, what a supervisor reads before opening it."""
     errors = [f.message for f in report.findings if f.severity == "error"]
-    return "；".join(errors[:MAIN_PROBLEMS])
+    return "；".join(list(dict.fromkeys(errors))[:MAIN_PROBLEMS])  # each once
 
 
 def where(report: Report, finding: Finding) -> str:
