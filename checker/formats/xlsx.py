@@ -51,6 +51,14 @@ OPTIONS = {
 }
 
 
+def print_setup(page: Any) -> None:
+    """Printed: A4 landscape, one page wide, the header row on every page."""
+    page.set_paper(9)
+    page.set_landscape()
+    page.fit_to_pages(1, 0)
+    page.repeat_rows(0)
+
+
 class Sheet:
     """One worksheet written row after row: header, typed cells, autofilter."""
 
@@ -62,6 +70,7 @@ class Sheet:
         for column, width in enumerate(widths):
             self.page.set_column(column, column, width)
         self.page.freeze_panes(1, 0)
+        print_setup(self.page)
 
     def begin(self) -> None:
         for column, title in enumerate(self.headers):
@@ -97,6 +106,8 @@ class XlsxWriter(Writer):
         self._findings = Sheet(book, "问题明细", FINDING_HEADERS, FINDING_WIDTHS)
         self._items = book.add_worksheet("清单统计")
         self._rules = book.add_worksheet("规则统计")
+        print_setup(self._items)
+        print_setup(self._rules)
         self._errors = Sheet(book, "无法检查", ERROR_HEADERS, (50, 60))
         for sheet in (self._scorecard, self._findings, self._errors):
             sheet.begin()
