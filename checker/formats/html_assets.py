@@ -36,7 +36,8 @@ details table { margin: .4em 0; }
 svg text { font-size: 13px; }
 @media print {
   @page { size: A4 landscape; margin: 10mm; }
-  body { margin: 0; }
+  body { margin: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h1, h2 { break-after: avoid; }
   .controls { display: none; }
   thead { display: table-header-group; }
   thead th { position: static; }
