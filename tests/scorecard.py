@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from conftest import SEEDS
+
 from checker.batch import Options, check_item
 from checker.engine import Report, error_report, load_pack
 from checker.formats import Summary, make_writer
-from tests.conftest import SEEDS
 
 TOOL = {"name": "fazhi-check", "version": "0.1.0"}
 

@@ -7,9 +7,9 @@ import io
 import json
 
 from click.testing import CliRunner
+from conftest import SEEDS
 
 from checker.cli import main
-from tests.conftest import SEEDS
 
 
 def run(fmt: str) -> str:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
+from scorecard import batch, write
 
 from checker.cli import main
-from tests.conftest import SEEDS
-from tests.scorecard import batch, write
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

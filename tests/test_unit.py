@@ -6,10 +6,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
 
 from checker.checks.unit import canonical_unit
 from checker.cli import main
-from tests.conftest import SEEDS
 
 
 @pytest.mark.parametrize(

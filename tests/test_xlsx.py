@@ -7,11 +7,11 @@ from pathlib import Path
 
 import openpyxl
 from click.testing import CliRunner
+from conftest import SEEDS
+from scorecard import batch, write
 
 from checker.cli import main
 from checker.formats.rows import FINDING_HEADERS, REPORT_HEADERS
-from tests.conftest import SEEDS
-from tests.scorecard import batch, write
 
 SHEETS = ["汇总", "问题明细", "清单统计", "规则统计", "无法检查"]
 RISKY = '=HYPERLINK("x","点我")+1.txt'
