@@ -12,7 +12,11 @@ measures, in this one run:
   --output /dev/null``), each in its own helper process so its peak memory
   (``getrusage(RUSAGE_CHILDREN).ru_maxrss``, the largest single process) is its own;
   ``--jobs 1`` is pinned to one CPU (``sched_setaffinity``) with all its processes;
-- one file, interpreter start-up included (median of several runs).
+- one file, interpreter start-up included (median of several runs);
+- output formats on the same corpus: the CLI end to end with ``--jobs 2`` and
+  ``--format jsonl|xlsx|html -o FILE`` (wall time, peak memory, file size), and
+  each writer alone, in this process, over the reports checked once beforehand
+  (reports/s of writing only).
 
 Targets (issue 4): >= 250 documents/s on one core; --jobs 2 >= 1.7x --jobs 1;
 one file < 0.3 s. Not part of the test suite.
@@ -174,6 +178,60 @@ def single_file(runs: int) -> float:
     return statistics.median(walls)
 
 
+OUTPUTS = ("jsonl", "xlsx", "html")
+
+
+def format_runs(folder: Path, repeat: int) -> dict[str, dict]:
+    """The CLI with ``--jobs 2`` per output format, best of ``repeat`` each."""
+    runs: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as out:
+        for fmt in OUTPUTS:
+            target = Path(out) / f"汇总.{fmt}"
+            args = [CLI, "check", str(folder), "--format", fmt, "-o", str(target)]
+            best = min(
+                (measure([*args, "--jobs", "2"]) for _ in range(repeat)),
+                key=lambda r: r["wall"],
+            )
+            runs[fmt] = {**best, "bytes": target.stat().st_size}
+    return runs
+
+
+def writer_rates(paths: list[Path]) -> dict[str, float]:
+    """Reports/s of each writer alone, over reports checked once beforehand."""
+    from checker.batch import Options, check_item
+    from checker.engine import load_pack
+    from checker.formats import Summary, make_writer
+
+    reports = [check_item(str(path), Options()) for path in paths]
+    rates = {}
+    with tempfile.TemporaryDirectory() as out:
+        for fmt in OUTPUTS:
+            start = time.perf_counter()
+            with open(Path(out) / fmt, "w", encoding="utf-8", newline="") as stream:
+                tool = {"name": "bench", "version": "0"}
+                writer = make_writer(fmt, stream, tool, lambda r: load_pack(r).rules)
+                summary = Summary()
+                writer.begin()
+                for report in reports:
+                    summary.add(report)
+                    writer.document(report)
+                writer.end(summary)
+            rates[fmt] = len(reports) / (time.perf_counter() - start)
+    return rates
+
+
+def report_formats(count: int, runs: dict[str, dict], rates: dict[str, float]) -> None:
+    print(f"\n输出格式（同一语料 {count} 份；CLI --jobs 2，取最快一次）：")
+    for fmt in OUTPUTS:
+        run = runs[fmt]
+        print(
+            f"  {fmt:<6}CLI {count / run['wall']:,.0f} 份/秒（{run['wall']:.2f} 秒）"
+            f"  峰值内存 {run['maxrss_kib'] / 1024:.1f} MiB"
+            f"  文件 {run['bytes'] / 1e6:.1f} MB"
+            f"  仅写出 {rates[fmt]:,.0f} 份/秒"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=5000)
@@ -187,6 +245,8 @@ def main() -> None:
         split = read_and_split(paths)
         one, two = cli_runs(folder, options.repeat)
         report(options.count, split, one, two, single_file(options.runs), folder)
+        runs = format_runs(folder, options.repeat)
+        report_formats(options.count, runs, writer_rates(paths))
     finally:
         if not options.keep:
             shutil.rmtree(folder)

@@ -22,7 +22,7 @@ from checker.engine import (
     error_report,
     load_pack,
 )
-from checker.formats import FORMATS, Summary, make_writer, summary_lines
+from checker.formats import BINARY_FORMATS, FORMATS, Summary, make_writer, summary_lines
 from checker.formats.schema import jsonl_line_schema, report_schema
 from checker.parse.meta import Meta
 
@@ -51,6 +51,7 @@ def document(path: str, statuses: str = "ppmpm", severities: str = "ew") -> Repo
             ItemStatus(item.id, item.name, names[code], True)
             for item, code in zip(ITEMS, statuses, strict=True)
         ),
+        unit="某县人民政府",
         findings=tuple(
             Finding(
                 rule=RULE_IDS[n],
@@ -129,16 +130,25 @@ def test_csv_opens_in_excel_utf8_with_bom() -> None:
     text = render("csv")
     assert text.startswith("\ufeff文件,")
     rows = list(csv.reader(io.StringIO(text[1:])))
-    assert rows[1] == ["a/甲.txt", "✓", "✓", "✗", "✓", "✗", "1", "1", "不通过"]
+    assert rows[0][:4] == ["文件", "单位", "年度", "规则包"]
+    assert rows[1] == [
+        *("a/甲.txt", "某县人民政府", "2022", "fazhi-2019"),
+        *("✓", "✓", "✗", "✓", "✗", "1", "1", "0", "不通过"),
+    ]
     assert rows[3][0] == "c.txt" and rows[3][-1] == "无法检查：文件为空"
 
 
 def test_table_marks_items_and_ends_with_the_summary() -> None:
     text = render("table")
     row = next(line for line in text.splitlines() if line.startswith("b.txt"))
-    assert row.split() == ["b.txt", "✓", "✓", "✓", "✓", "✓", "0", "1", "通过"]
+    assert row.split() == [
+        *("b.txt", "✓", "✓", "✓", "✓", "✓", "0", "1", "通过", "某县人民政府")
+    ]
     assert "无法检查：文件为空" in text
-    assert text.rstrip().endswith("numbering/sequence：2 份")
+    # rules are named in Chinese beside their ids
+    assert text.rstrip().endswith(
+        "numbering/sequence（同级序号跳号、重复或倒序）：2 份"
+    )
 
 
 def test_table_rows_stream_aligned_by_display_width() -> None:
@@ -185,6 +195,38 @@ def test_sarif_validates_against_the_official_schema() -> None:
     assert note["message"]["text"] == "c.txt：文件为空"
 
 
-@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "text"])
+@pytest.mark.parametrize(
+    "fmt", [f for f in FORMATS if f != "text" and f not in BINARY_FORMATS]
+)
 def test_output_is_deterministic(fmt: str) -> None:
     assert render(fmt) == render(fmt)
+
+
+def test_csv_cells_never_start_a_formula() -> None:
+    risky = [document(name) for name in ("=1+1.txt", "+SUM(A1).txt", "@x.txt")]
+    risky.append(error("-2.txt", "\tcmd"))
+    rows = list(csv.reader(io.StringIO(render("csv", risky)[1:])))
+    assert [r[0] for r in rows[1:]] == [
+        "'=1+1.txt",
+        "'+SUM(A1).txt",
+        "'@x.txt",
+        "'-2.txt",
+    ]
+    findings = list(csv.reader(io.StringIO(render("csv-findings", risky)[1:])))
+    cells = [cell for r in findings for cell in r]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+
+
+def test_csv_findings_is_one_row_per_finding_with_the_rule_named() -> None:
+    rows = list(csv.reader(io.StringIO(render("csv-findings")[1:])))
+    header, *body = rows
+    assert header[:6] == ["单位", "文件", "位置", "规则", "规则名称", "级别"]
+    assert len(body) == sum(len(doc.findings) for doc in DOCS) == 3
+    first = dict(zip(header, body[0], strict=True))
+    assert first["规则"] == "numbering/sequence"
+    assert first["规则名称"] == SEQUENCE.summary
+    assert (first["单位"], first["位置"], first["级别"]) == (
+        "某县人民政府",
+        "第3行第1列",
+        "错误",
+    )

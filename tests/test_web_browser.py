@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 from conftest import seed_text
 from readers_fixtures import docx_typed
@@ -182,7 +183,7 @@ def test_one_docx_shows_checklist_findings_and_downloads(
 
 
 def test_batch_of_five_gives_a_sortable_filterable_scorecard(
-    server: str, browser: WebDriver, tmp_path: Path
+    server: str, browser: WebDriver, tmp_path: Path, downloads: Path
 ) -> None:
     paths = []
     for prefix in ("000", "001", "002", "003", "004"):
@@ -215,7 +216,8 @@ def test_batch_of_five_gives_a_sortable_filterable_scorecard(
     assert 0 < len(shown) < 5
     assert browser.find_element(By.ID, "shown").text == f"显示 {len(shown)} / 5 份"
     browser.find_element(By.LINK_TEXT, "下载 Excel 汇总表").click()
-    assert "Excel 汇总表（.xlsx）尚未提供" in alert_text(browser)
+    saved = downloaded(downloads, "fazhi-check.xlsx")
+    assert len(list(openpyxl.load_workbook(saved).worksheets[0].iter_rows())) == 6
     shown[0].find_element(By.TAG_NAME, "a").click()
     visible(browser, "#single-heading")
     assert browser.find_element(By.LINK_TEXT, "返回汇总表")

@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import docx
 import jsonschema
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from conftest import seed_text
@@ -98,11 +99,14 @@ def test_annotated_docx_has_a_comment_per_finding(client) -> None:
     assert docx.Document(io.BytesIO(docx_response.content)).paragraphs
 
 
-def test_xlsx_answers_not_yet_in_chinese(client) -> None:
-    state = check(client, text=seed_text("004"))
+def test_xlsx_scorecard_has_a_row_per_report(client) -> None:
+    state = check(client, [(f"{p}.txt", seed_text(p).encode()) for p in ("001", "003")])
     xlsx = client.get(f"/api/jobs/{state['id']}/scorecard.xlsx")
-    assert xlsx.status_code == 501
-    assert "Excel" in xlsx.json()["error"]
+    assert xlsx.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    assert len(rows) == 3  # the header and two reports
+    assert any("001.txt" in str(cell) for cell in rows[1])
 
 
 def test_bad_input_is_a_row_not_a_failure(client) -> None:

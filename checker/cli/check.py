@@ -33,7 +33,7 @@ from checker.cli.common import (
 )
 from checker.cli.progress import Progress
 from checker.engine.report import Status
-from checker.formats import FORMATS, Summary, make_writer
+from checker.formats import BINARY_FORMATS, FORMATS, Summary, make_writer
 
 if TYPE_CHECKING:
     from checker.engine import Report, Rule
@@ -109,6 +109,11 @@ def check(
 
     退出码：0 全部通过；1 有报告不通过；2 有文件无法读取或参数错误。
     """
+    if fmt in BINARY_FORMATS and output in (None, "-"):
+        click.echo(
+            f"错误：--format {fmt} 须用 -o 指定输出文件（如 -o 汇总.{fmt}）", err=True
+        )
+        sys.exit(EXIT_ERROR)
     if rules:
         _validate_pack(rules)
     skipped: list[str] = []

@@ -12,6 +12,7 @@ from checker.checks import CHECKS
 from checker.checks.checklist import ItemResult, evaluate
 from checker.checks.context import context
 from checker.checks.hit import Hit
+from checker.checks.unit import canonical_unit
 from checker.engine.overlay import Overlay, narrow
 from checker.engine.pack import Pack, read, resolve
 from checker.engine.position import Locator
@@ -91,6 +92,7 @@ def check_document(
         ruleset=Ruleset(pack.id, basis),
         checklist=tuple(_item_status(item, where) for item in checklist),
         findings=tuple(where.finding(finding) for finding in findings),
+        unit=canonical_unit(doc.meta.unit),
     )
 
 

@@ -98,6 +98,8 @@ class Report:
     checklist: tuple[ItemStatus, ...] = ()
     findings: tuple[Finding, ...] = ()
     error: str | None = None
+    #: The reporting unit's canonical name (checks.unit), for grouping reports.
+    unit: str | None = None
 
     def count(self, severity: str) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)

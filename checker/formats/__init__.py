@@ -18,12 +18,24 @@ _WRITERS = {
     "table": ("table", "TableWriter"),
     "json": ("json_", "JsonWriter"),
     "jsonl": ("json_", "JsonlWriter"),
-    "csv": ("table", "CsvWriter"),
+    "csv": ("csv_", "CsvWriter"),
+    "csv-findings": ("csv_", "CsvFindingsWriter"),
     "sarif": ("sarif", "SarifWriter"),
+    "xlsx": ("xlsx", "XlsxWriter"),
+    "html": ("html", "HtmlWriter"),
 }
 FORMATS = tuple(_WRITERS)
+#: Formats that are files, not text: written only with ``-o FILE``.
+BINARY_FORMATS = ("xlsx",)
 
-__all__ = ["FORMATS", "Summary", "Writer", "make_writer", "summary_lines"]
+__all__ = [
+    "BINARY_FORMATS",
+    "FORMATS",
+    "Summary",
+    "Writer",
+    "make_writer",
+    "summary_lines",
+]
 
 
 def make_writer(

@@ -18,7 +18,14 @@ RulesLookup = Callable[[str], list[Rule]]
 
 
 class Writer:
-    """Base writer: ``begin``, then ``document`` per document, then ``end``."""
+    """Base writer: ``begin``, then ``document`` per document, then ``end``.
+
+    A ``binary`` writer (xlsx) writes bytes to ``out.buffer``, the byte stream
+    under the text stream, after flushing ``out``; the command only hands it
+    a file (``-o``), never a terminal.
+    """
+
+    binary = False
 
     def __init__(
         self,
@@ -31,6 +38,7 @@ class Writer:
         self.tool = tool
         self.rules = rules
         self.names = names  # the paths of the documents to come, when known
+        self._rule_names: dict[str, dict[str, str]] = {}
 
     def begin(self) -> None:
         """Write whatever precedes the first document."""
@@ -40,3 +48,23 @@ class Writer:
 
     def end(self, summary: Summary) -> None:
         """Write whatever follows the last document."""
+
+    def rule_names(self, summary: Summary) -> dict[str, str]:
+        """Rule id -> its Chinese summary, for the packs the batch used."""
+        names: dict[str, str] = {}
+        for ruleset in sorted(summary.rulesets):
+            for rule_id, name in self._pack_names(ruleset).items():
+                names.setdefault(rule_id, name)
+        return names
+
+    def rule_name(self, report: Report, rule_id: str) -> str:
+        """The Chinese summary of a rule of the report's pack ("" if unknown)."""
+        if report.ruleset is None:
+            return ""
+        return self._pack_names(report.ruleset.id).get(rule_id, "")
+
+    def _pack_names(self, ruleset: str) -> dict[str, str]:
+        if ruleset not in self._rule_names:
+            rules = self.rules(ruleset) if self.rules else []
+            self._rule_names[ruleset] = {rule.id: rule.summary for rule in rules}
+        return self._rule_names[ruleset]

@@ -28,6 +28,8 @@ def report_json(report: Report) -> dict[str, Any]:
     head["status"] = report.status.value
     if report.error is not None:
         head["error"] = report.error
+    else:
+        head["unit"] = report.unit
     ruleset = report.ruleset
     return {
         **head,

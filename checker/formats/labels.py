@@ -16,6 +16,8 @@ VERDICT = {Status.PASS: "通过", Status.FAIL: "不通过", Status.ERROR: "无�
 #: What a line number counts, by the report's line unit.
 UNIT = {LineUnit.LINE: "行", LineUnit.PARAGRAPH: "段", None: "行"}
 REQUIRED = {True: "必备", False: "推荐"}
+#: Checklist item statuses in a supervisor's scorecard (xlsx, html).
+SCORE = {"present": "有", "partial": "部分", "missing": "缺"}
 #: Outline: node kinds and heading levels.
 KIND = {
     "chrome": "网页元素",

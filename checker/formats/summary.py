@@ -7,6 +7,7 @@ it, so memory does not grow with the batch.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,9 +27,13 @@ class Summary:
     findings: Counter[str] = field(default_factory=Counter)
     checklist: dict[str, Counter[str]] = field(default_factory=dict)
     rules: Counter[str] = field(default_factory=Counter)
+    #: The rule packs the reports were checked with (their rules' names).
+    rulesets: set[str] = field(default_factory=set)
 
     def add(self, report: Report) -> None:
         self.reports[report.status] += 1
+        if report.ruleset is not None:
+            self.rulesets.add(report.ruleset.id)
         for item in report.checklist:
             self.checklist.setdefault(item.id, Counter())[item.status] += 1
         for finding in report.findings:
@@ -59,8 +64,12 @@ class Summary:
         }
 
 
-def summary_lines(summary: Summary) -> list[str]:
-    """The Chinese summary printed after the rows of text and table reports."""
+def summary_lines(
+    summary: Summary, rule_names: Mapping[str, str] | None = None
+) -> list[str]:
+    """The Chinese summary printed after the rows of text and table reports;
+    ``rule_names`` (rule id -> its summary) names each rule in Chinese too."""
+    names = rule_names or {}
     found = summary.findings
     lines = [
         f"共 {summary.total} 份报告：通过 {summary.count(Status.PASS)} 份，"
@@ -80,6 +89,8 @@ def summary_lines(summary: Summary) -> list[str]:
     if summary.rules:
         lines.append("触发的规则（涉及报告份数）：")
         lines.extend(
-            f"  {rule}：{summary.rules[rule]} 份" for rule in sorted(summary.rules)
+            f"  {rule}{f'（{names[rule]}）' if rule in names else ''}："
+            f"{summary.rules[rule]} 份"
+            for rule in sorted(summary.rules)
         )
     return lines

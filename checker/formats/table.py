@@ -1,8 +1,9 @@
-"""``table`` and ``csv``: one row per document for a supervisor's overview.
+"""``table``: one row per document for a supervisor's overview on a terminal.
 
 Columns: file, one mark per checklist item (✓ present, △ partial, ✗ missing),
-error and warning counts, and the verdict. Both stream: a row is written as
-soon as its document is checked. ``table`` can align its columns without
+error and warning counts, the verdict and the unit (canonical, see
+checks.unit; last, so it needs no width known in advance). Rows stream: one is
+written as soon as its document is checked. ``table`` can align its columns without
 holding rows back because every width is known before the first row: the file
 column from the names of the inputs (the command lists them before checking),
 the others from their headers. So it pads cells itself (by display width, for
@@ -11,22 +12,21 @@ Chinese) instead of handing all rows to tabulate at the end.
 
 from __future__ import annotations
 
-import csv
-
 from checker.checks.items import ITEMS
 from checker.engine import Report, Status
 from checker.formats.base import Writer
 from checker.formats.labels import MARK, VERDICT
 from checker.formats.summary import Summary, summary_lines
 
-HEADERS = ["文件", *(item.label for item in ITEMS), "错误", "警告", "结论"]
+HEADERS = ["文件", *(item.label for item in ITEMS), "错误", "警告", "结论", "单位"]
 
 
 def row(report: Report) -> list[str]:
     """The table row of one report; an unreadable one shows its reason."""
     if report.status is Status.ERROR:
         blanks = [""] * (len(ITEMS) + 2)
-        return [report.path, *blanks, f"{VERDICT[report.status]}：{report.error}"]
+        reason = f"{VERDICT[report.status]}：{report.error}"
+        return [report.path, *blanks, reason, ""]
     marks = {item.id: MARK[item.status] for item in report.checklist}
     return [
         report.path,
@@ -34,6 +34,7 @@ def row(report: Report) -> list[str]:
         str(report.count("error")),
         str(report.count("warning")),
         VERDICT[report.status],
+        report.unit or "",
     ]
 
 
@@ -47,6 +48,8 @@ class TableWriter(Writer):
         paths = [self._width(name) for name in self.names]
         self._widths = [self._width(h) for h in HEADERS]
         self._widths[0] = max([self._widths[0], *paths])
+        verdicts = (self._width(VERDICT[s]) for s in (Status.PASS, Status.FAIL))
+        self._widths[-2] = max(self._widths[-2], *verdicts)  # the unit follows
         self._line(HEADERS)
         self._line(["-" * width for width in self._widths])
 
@@ -54,7 +57,9 @@ class TableWriter(Writer):
         self._line(row(report))
 
     def end(self, summary: Summary) -> None:
-        self.out.write("\n" + "\n".join(summary_lines(summary)) + "\n")
+        self.out.write(
+            "\n" + "\n".join(summary_lines(summary, self.rule_names(summary))) + "\n"
+        )
 
     def _line(self, cells: list[str]) -> None:
         padded = [
@@ -62,15 +67,3 @@ class TableWriter(Writer):
             for cell, width in zip(cells, self._widths, strict=True)
         ]
         self.out.write("  ".join(padded).rstrip() + "\n")
-
-
-class CsvWriter(Writer):
-    """UTF-8 with a BOM, CRLF line ends: what Excel opens without asking."""
-
-    def begin(self) -> None:
-        self.out.write("\ufeff")
-        self._csv = csv.writer(self.out, lineterminator="\r\n")
-        self._csv.writerow(HEADERS)
-
-    def document(self, report: Report) -> None:
-        self._csv.writerow(row(report))

@@ -37,7 +37,11 @@ class TextWriter(Writer):
 
     def end(self, summary: Summary) -> None:
         if self._count > 1:
-            self.out.write("\n" + "\n".join(summary_lines(summary)) + "\n")
+            self.out.write(
+                "\n"
+                + "\n".join(summary_lines(summary, self.rule_names(summary)))
+                + "\n"
+            )
 
 
 def render_report(report: Report) -> str:

@@ -5,8 +5,8 @@ it raises :class:`NotYet` and the page answers 501 with a Chinese “尚未提�
 
 - :func:`annotated_docx`: the report as Word with each finding as a comment
   (:mod:`checker.formats.annotate`).
-- :func:`scorecard_xlsx`: the batch scorecard as an Excel workbook (issue 12,
-  the ``--format xlsx`` writer in ``checker/formats/xlsx.py``).
+- :func:`scorecard_xlsx`: the batch scorecard as an Excel workbook
+  (:mod:`checker.formats.xlsx`, as ``--format xlsx`` writes it).
 """
 
 from __future__ import annotations
@@ -38,5 +38,29 @@ def annotated_docx(data: bytes, name: str, report: Report) -> bytes:
 
 
 def scorecard_xlsx(reports: Sequence[Report]) -> bytes:
-    """The scorecard of a batch (reports in upload order) as .xlsx bytes."""
-    raise NotYet("Excel 汇总表（.xlsx）")
+    """The scorecard of a batch (reports in upload order) as .xlsx bytes: the
+    same writer as ``check --format xlsx``, into memory."""
+    import io
+
+    from checker import __version__
+    from checker.engine import PackError, load_pack
+    from checker.formats import Summary, make_writer
+
+    def rules(ruleset_id: str) -> list:
+        try:
+            return list(load_pack(ruleset_id).rules)
+        except PackError:
+            return []
+
+    buffer = io.BytesIO()
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    tool = {"name": "fazhi-checker", "version": __version__}
+    writer = make_writer("xlsx", out, tool, rules, [r.path for r in reports])
+    summary = Summary()
+    writer.begin()
+    for report in reports:
+        summary.add(report)
+        writer.document(report)
+    writer.end(summary)
+    out.flush()
+    return buffer.getvalue()
