@@ -1,0 +1,76 @@
+"""Damaged and hostile Word packages (issue 17) read by the direct XML reader."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+from readers_fixtures import (
+    W_NS,
+    add_list,
+    docx_typed,
+    number_paragraph,
+    to_bytes,
+    zip_members,
+)
+
+from checker.source.decode import InputError
+from checker.source.load import load_source
+from checker.source.wordnum import MAX_NUMERAL, format_number
+
+
+def _damage(data: bytes, member: str) -> bytes:
+    """Overwrite the middle of one member's deflated bytes, as a bad disk does."""
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(member)
+    header = info.header_offset
+    name_len = int.from_bytes(data[header + 26 : header + 28], "little")
+    extra_len = int.from_bytes(data[header + 28 : header + 30], "little")
+    start = header + 30 + name_len + extra_len
+    middle = start + info.compress_size // 3
+    return data[:middle] + b"\xff" * 64 + data[middle + 64 :]
+
+
+def test_corrupt_compressed_data_is_one_reader_error() -> None:
+    data = _damage(
+        docx_typed("一、总体情况\n" + "正文内容。" * 400), "word/document.xml"
+    )
+    with pytest.raises(InputError) as info:
+        load_source(data, "坏.docx")
+    assert info.value.reason.startswith("Word 文件已损坏或不是有效的 .docx（")
+    assert "\n" not in info.value.reason
+
+
+def _lettered(start: str) -> bytes:
+    document = docx.Document()
+    abstract = f"""
+<w:abstractNum {W_NS} w:abstractNumId="91">
+  <w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="lowerLetter"/>
+    <w:lvlText w:val="%1."/></w:lvl>
+</w:abstractNum>"""
+    num_id = add_list(document, abstract, num_id=91, abstract_id=91)
+    for text in ("第一项", "第二项"):
+        number_paragraph(document.add_paragraph(text), num_id, 0)
+    return to_bytes(document)
+
+
+def test_an_absurd_list_start_is_a_reader_error() -> None:
+    with pytest.raises(InputError) as info:
+        load_source(_lettered("5000000000"), "大编号.docx")
+    assert info.value.reason == (
+        "Word 自动编号的起始值不合理（5000000000），文件可能已损坏"
+    )
+
+
+def test_rendered_markers_are_bounded() -> None:
+    assert load_source(_lettered("27"), "a.docx").text == "aa.第一项\nbb.第二项"
+    assert len(format_number(10**9, "lowerLetter")) == MAX_NUMERAL
+    assert format_number(10**6, "upperRoman") == "1000000"
+
+
+def test_a_zip_without_word_parts_is_not_a_broken_report() -> None:
+    data = zip_members({"content.xml": b"<x/>"})
+    with pytest.raises(InputError) as info:
+        load_source(data, "坏.docx")
+    assert "word/document.xml" in info.value.reason
