@@ -41,7 +41,9 @@ class Source:
     """A report as text, with where it came from.
 
     ``line_label`` names what a line number counts: 行 for text files, 段 for
-    Word paragraphs (one paragraph is one line).
+    Word paragraphs (one paragraph is one line). ``pages`` gives, for a PDF,
+    the page (1-based) each line starts on, ``pages[line - 1]``; it is empty
+    for formats without pages.
     """
 
     path: str
@@ -50,6 +52,7 @@ class Source:
     format: str = "txt"
     line_label: str = "行"
     sha256: str = ""  # of the original bytes
+    pages: tuple[int, ...] = ()
 
 
 def decode(data: bytes, path: str = "<stdin>") -> tuple[str, str]:
