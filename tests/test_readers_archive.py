@@ -69,7 +69,7 @@ def test_rendered_markers_are_bounded() -> None:
     assert format_number(10**6, "upperRoman") == "1000000"
 
 
-def test_a_zip_without_word_parts_is_not_a_broken_report() -> None:
+def test_a_docx_without_document_xml_names_the_missing_part() -> None:
     data = zip_members({"content.xml": b"<x/>"})
     with pytest.raises(InputError) as info:
         load_source(data, "坏.docx")

@@ -57,7 +57,10 @@ def test_a_doc_of_random_bytes_is_refused() -> None:
 
 
 def test_a_utf8_page_declaring_utf16_is_read_as_utf8() -> None:
-    page = '<html><head><meta charset="utf-16"></head><body><p>一、总体情况</p></body></html>'
+    page = (
+        '<html><head><meta charset="utf-16"></head>'
+        "<body><p>一、总体情况</p></body></html>"
+    )
     data = page.encode("utf-8")
     if len(data) % 2:
         data += b" "

@@ -32,6 +32,10 @@ def load_source(data: bytes, name: str) -> Source:
             "utf-8",
             "段",
         )
+    elif fmt == "zip":
+        # A packet holds several reports: the batch expands it with
+        # checker.source.packet.read_packet; one Source cannot stand for it.
+        raise InputError(name, "是压缩包（含多份报告），需要展开后逐份检查")
     elif fmt == "html":
         from checker.source.html import read_html
 
