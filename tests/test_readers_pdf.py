@@ -57,6 +57,7 @@ def test_two_columns_are_read_column_by_column() -> None:
 def test_running_header_and_footer_are_dropped_by_position() -> None:
     def draw(pdf) -> None:
         for page in (1, 2):
+            pdf.setFont("STSong-Light", 12)  # each page starts in Helvetica
             pdf.drawString(60, 810, "某县人民政府公报")  # running header
             for row in range(10):
                 line = f"第{page}页正文第{row + 1}行。{BODY}"
@@ -66,7 +67,22 @@ def test_running_header_and_footer_are_dropped_by_position() -> None:
 
     text = load_source(_canvas(draw), "a.pdf").text
     assert "公报" not in text and "某县" not in text
-    assert text.count("正文") == 20
+    assert text.count("页正文第") == 20
+
+
+def test_a_title_standing_apart_at_the_top_is_kept() -> None:
+    """Apart from the text and in the margin, but on no other page: not a header."""
+
+    def draw(pdf) -> None:
+        pdf.drawCentredString(297, 800, "某镇2022年法治政府建设情况报告")
+        for row in range(10):
+            pdf.drawString(60, 700 - row * 20, f"第{row + 1}行。{BODY}")
+        pdf.drawCentredString(297, 30, "— 1 —")
+        pdf.showPage()
+
+    lines = load_source(_canvas(draw), "a.pdf").text.splitlines()
+    assert lines[0] == "某镇2022年法治政府建设情况报告"
+    assert lines[-1].startswith("第10行。")
 
 
 def test_a_lone_character_wrapped_onto_its_own_line_is_kept() -> None:

@@ -82,6 +82,8 @@ def read_docx(data: bytes, path: str) -> list[WordParagraph]:
         ) from None
     except etree.LxmlError as exc:
         raise corrupt(path, f"XML 有误：{str(exc)[:80]}") from None
+    except Exception as exc:  # never a traceback for a report, whatever it holds
+        raise corrupt(path, f"{type(exc).__name__}: {str(exc)[:80]}") from None
 
 
 def _read(data: bytes) -> list[WordParagraph]:

@@ -20,8 +20,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from checker.source.decode import InputError
+from checker.source.pdffonts import without_system_fonts
 from checker.source.pdfglyph import Fallback, has_unmeasured_text
-from checker.source.pdflayout import page_lines, segments
+from checker.source.pdflayout import Page, page_lines, segments, without_chrome
 from checker.source.reflow import Line, reflow
 
 _NO_TEXT = "PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）"
@@ -37,6 +38,7 @@ def read_pdf(data: bytes, path: str) -> tuple[str, bool, tuple[int, ...]]:
     any were, and the page each output line starts on; raise InputError."""
     import pypdfium2 as pdfium
 
+    without_system_fonts()
     with _quiet_stderr():
         try:
             pages = _pages(pdfium, data, path)
@@ -62,15 +64,16 @@ def _pages(pdfium, data: bytes, path: str) -> list[list[Line]]:
                 path, f"PDF 页数过多（{len(document)} 页，上限 {MAX_PAGES} 页）"
             )
         fallback = Fallback(data)
-        return [_lines(document[n], n + 1, fallback) for n in range(len(document))]
+        pages = [_lines(document[n], n + 1, fallback) for n in range(len(document))]
+        return without_chrome(pages)
     finally:
         document.close()
 
 
-def _lines(page, number: int, fallback: Fallback) -> list[Line]:
+def _lines(page, number: int, fallback: Fallback) -> Page:
     if has_unmeasured_text(page):
         page.close()
-        return fallback.lines(number - 1, number)
+        return Page(fallback.lines(number - 1, number))
     text = page.get_textpage()
     try:
         content = text.get_text_range()

@@ -1,11 +1,12 @@
 """Pages PDFium cannot read whole, read again with pypdf.
 
 PDFium measures a text object by its glyphs' outlines. When a PDF uses a
-CJK font it does not embed (reportlab's STSong-Light, many 公文 tools) and
-the machine has no CJK font to stand in, a text object of one character (the
-"。" that wrapped onto a line of its own) measures zero wide, and PDFium's
-text page leaves it out without a word. Such a page is read with pypdf, which
-maps character codes through the CMap without drawing anything; its lines
+CJK font it does not embed (reportlab's STSong-Light, many 公文 tools), no
+font stands in (:mod:`.pdffonts` gives PDFium none), so a text object of one
+character (the "。" that wrapped onto a line of its own) measures zero wide,
+and PDFium's text page leaves it out without a word. Such a page is read
+with pypdf, which maps character codes through the CMap without drawing
+anything; its lines
 carry the x of their first character but no right edge, so the reflow
 measures that document by its text.
 """

@@ -1,4 +1,4 @@
-"""A PDF page's text to lines in reading order, page chrome dropped.
+"""A PDF page's text to lines in reading order, running headers dropped.
 
 PDFium gives a page's text with the line breaks it detected and a box for
 every character. :func:`segments` cuts each of its lines where a wide gap
@@ -6,8 +6,8 @@ separates two characters (PDFium bridges it with a generated space), so the
 two columns of a two-column page never share a :class:`Segment`. Then
 segments on one baseline become one line, two-column pages are read column
 by column, and what sits in the top or bottom margin apart from the text
-block (running headers, footers, "— 3 —" page numbers) is dropped by its
-position.
+block is dropped when it recurs on other pages (running headers, footers,
+"第 3 页") or reads as a page number ("— 3 —").
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from checker.source.reflow import Line
+from checker.source.reflow import PAGE_NUMBER, Line
 
 #: The share of the page height, top and bottom, where headers and footers sit.
 BAND = 0.12
@@ -27,6 +27,7 @@ GAP_PITCHES = 1.8
 MIN_LINES = 4
 #: A gap wider than this many character heights separates two segments.
 GAP_EMS = 2.0
+_NUMBER = re.compile(r"\d+")
 _BREAK = re.compile(r"\r\n|\n|\r")
 Box = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -82,9 +83,17 @@ def _segment(text: str, a: int, b: int, box: Callable[[int], Box]) -> Segment:
     return Segment(text[a:b], left, bottom, right, top)
 
 
-def page_lines(segments: list[Segment], height: float, page: int) -> list[Line]:
-    """The page's lines in reading order, headers, footers and page numbers
-    standing apart in the margins left out."""
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page's lines in reading order; ``margins`` indexes those standing
+    apart in the top or bottom margin, which may be headers or footers."""
+
+    lines: list[Line]
+    margins: frozenset[int] = frozenset()
+
+
+def page_lines(segments: list[Segment], height: float, page: int) -> Page:
+    """The page's lines in reading order, marking those in the margins."""
     segments = [s for s in segments if s.text.strip()]
     columns = _columns(segments)
     if columns is not None:
@@ -93,11 +102,30 @@ def page_lines(segments: list[Segment], height: float, page: int) -> list[Line]:
         rows = _rows(segments)
     lines = [_line(row, page) for row in rows]
     boxes = [(min(s.bottom for s in row), max(s.top for s in row)) for row in rows]
+    apart = _chrome(boxes, height, lines)
+    return Page(lines, frozenset(i for i, drop in enumerate(apart) if drop))
+
+
+def without_chrome(pages: list[Page]) -> list[list[Line]]:
+    """Lines of every page, less margin lines that recur on another page
+    (running headers and footers, page numbers counted up) or read as a page
+    number. A title standing alone at the top of the first page stays."""
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({_key(page.lines[i].text) for i in page.margins})
     return [
-        line
-        for line, drop in zip(lines, _chrome(boxes, height, lines), strict=True)
-        if not drop
+        [
+            line
+            for i, line in enumerate(page.lines)
+            if i not in page.margins
+            or not (seen[_key(line.text)] >= 2 or PAGE_NUMBER.match(line.text))
+        ]
+        for page in pages
     ]
+
+
+def _key(text: str) -> str:
+    return _NUMBER.sub("#", "".join(text.split()))
 
 
 def _rows(segments: list[Segment]) -> list[list[Segment]]:
@@ -156,8 +184,9 @@ def _columns(segments: list[Segment]) -> list[Segment] | None:
 def _chrome(
     boxes: list[tuple[float, float]], height: float, lines: list[Line]
 ) -> list[bool]:
-    """Which lines are headers or footers: in the top or bottom band of the
-    page, and set apart from the text block by a gap of several line pitches."""
+    """Which lines may be headers or footers: in the top or bottom band of
+    the page, set apart from the text block by a gap of several line pitches,
+    and narrower than half of it."""
     drop = [False] * len(boxes)
     if len(boxes) < MIN_LINES or height <= 0:
         return drop

@@ -42,7 +42,7 @@ AGREEMENT = 0.3
 #: line is left alone, since a split between sentences costs nothing, while a
 #: join could swallow 特此报告。 or the signature into the paragraph above.
 _SENTENCE_END = tuple("。！？!?：:")
-_PAGE_NUMBER = re.compile(
+PAGE_NUMBER = re.compile(
     r"^\s*(?:[—–\-－]\s*\d{1,3}\s*[—–\-－]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?"
     r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
@@ -99,7 +99,7 @@ def _without_page_number(page: list[Line]) -> list[Line]:
     while lines and not lines[0].text.strip():
         lines.pop(0)
     for end in (-1, 0):
-        if lines and _PAGE_NUMBER.match(lines[end].text):
+        if lines and PAGE_NUMBER.match(lines[end].text):
             lines.pop(end)
     return lines
 
