@@ -52,8 +52,11 @@ class Fallback:
         if self._reader is None:
             import pypdf
 
-            # pypdf logs warnings about minor damage itself; readers never print.
-            logging.getLogger("pypdf").setLevel(logging.ERROR)
+            # pypdf logs damage itself; readers never print, whatever the
+            # application's logging configuration.
+            log = logging.getLogger("pypdf")
+            log.addHandler(logging.NullHandler())
+            log.propagate = False
             self._reader = pypdf.PdfReader(io.BytesIO(self._data), strict=False)
             if self._reader.is_encrypted:
                 self._reader.decrypt("")
