@@ -9,7 +9,7 @@ temporary directory, then measures, in this one run and per format:
 - raw extraction, in this process: the fastest way we know to get the text
   out, without checking anything (txt: read and decode UTF-8; docx: inflate
   word/document.xml and collect its w:t with lxml; pdf: PDFium's
-  get_text_range on every page, with no system fonts as the reader runs it);
+  get_text_range on every page, with the reader's font set-up);
   for txt also read + split with the grammar
   (``checker.parse.numbering.parse_lines``);
 - the CLI end to end with ``--jobs 1`` (``--format jsonl --output /dev/null``),
@@ -71,9 +71,9 @@ def _raw_docx(data: bytes) -> str:
 def _raw_pdf(data: bytes) -> str:
     import pypdfium2 as pdfium
 
-    from checker.source.pdffonts import without_system_fonts
+    from checker.source.pdffonts import with_box_font
 
-    without_system_fonts()  # as the reader runs PDFium: 15x faster with CJK fonts
+    with_box_font()  # as the reader runs PDFium: 15x faster with CJK fonts
     document = pdfium.PdfDocument(data)
     try:
         return "".join(page.get_textpage().get_text_range() for page in document)

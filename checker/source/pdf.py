@@ -2,11 +2,13 @@
 
 PDFium is the PDF engine of Chromium: it decodes the CID fonts Chinese PDFs
 use (Adobe's predefined CMaps such as UniGB-UCS2-H included) and gives every
-run of text with its rectangle, several times faster than the pure-Python
-pypdf it replaced. The rectangles give each line its page and position, so
-that :mod:`.pdflayout` reads two-column pages column by column and drops
-headers, footers and page numbers by where they sit, and :mod:`.reflow` joins
+character its box, several times faster than the pure-Python pypdf it
+replaced. The boxes give each line its page and position, so that
+:mod:`.pdflayout` reads two-column pages column by column and drops running
+headers, footers and page numbers standing in the margins, and :mod:`.reflow` joins
 wrapped lines by their width against the text block and their indent.
+PDFium is given no system fonts but one synthetic font (:mod:`.pdffonts`), so
+a PDF reads the same on every machine.
 
 A PDF without a text layer is a scan: the checker cannot read it, and says
 that OCR is needed. PDFium reports damage on the C stream stderr; readers
@@ -20,8 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from checker.source.decode import InputError
-from checker.source.pdffonts import without_system_fonts
-from checker.source.pdfglyph import Fallback, has_unmeasured_text
+from checker.source.pdffonts import with_box_font
 from checker.source.pdflayout import Page, page_lines, segments, without_chrome
 from checker.source.reflow import Line, reflow
 
@@ -38,7 +39,7 @@ def read_pdf(data: bytes, path: str) -> tuple[str, bool, tuple[int, ...]]:
     any were, and the page each output line starts on; raise InputError."""
     import pypdfium2 as pdfium
 
-    without_system_fonts()
+    with_box_font()
     with _quiet_stderr():
         try:
             pages = _pages(pdfium, data, path)
@@ -63,17 +64,13 @@ def _pages(pdfium, data: bytes, path: str) -> list[list[Line]]:
             raise InputError(
                 path, f"PDF 页数过多（{len(document)} 页，上限 {MAX_PAGES} 页）"
             )
-        fallback = Fallback(data)
-        pages = [_lines(document[n], n + 1, fallback) for n in range(len(document))]
+        pages = [_lines(document[n], n + 1) for n in range(len(document))]
         return without_chrome(pages)
     finally:
         document.close()
 
 
-def _lines(page, number: int, fallback: Fallback) -> Page:
-    if has_unmeasured_text(page):
-        page.close()
-        return Page(fallback.lines(number - 1, number))
+def _lines(page, number: int) -> Page:
     text = page.get_textpage()
     try:
         content = text.get_text_range()
