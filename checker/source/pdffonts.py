@@ -24,6 +24,22 @@ import struct
 _installed: list[object] = []  # keeps the callbacks alive while PDFium holds them
 _GB2312_CHARSET = 134
 
+# The box spans (50, -120)-(950, 880) in a 1000-unit em, as a CJK glyph does.
+# fmt: off
+_HEAD = (
+    0x00010000, 0x00010000, 0, 0x5F0F3CF5,  # version, revision, checksum, magic
+    0x000B, 1000, 0, 0,  # flags, units per em, created, modified
+    50, -120, 950, 880,  # bounding box of all glyphs
+    0, 8, 2, 0, 0,  # style, smallest size, direction, short loca, glyf format
+)
+_HHEA = (
+    0x00010000, 880, -120, 0,  # version, ascender, descender, line gap
+    1000, 50, 50, 950,  # widest advance, least left and right side, extent
+    1, 0, 0,  # caret slope rise and run, caret offset
+    0, 0, 0, 0, 0, 2,  # reserved, metric data format, advance widths given
+)
+# fmt: on
+
 
 def _glyph() -> bytes:
     """A closed box from (50, -120) to (950, 880), four on-curve points."""
@@ -43,46 +59,8 @@ def box_font() -> bytes:
     tables = {
         b"cmap": struct.pack(">HHHHI", 0, 1, 3, 10, 12) + cmap13,
         b"glyf": glyph * 2,
-        b"head": struct.pack(
-            ">IIIIHHqqhhhhHHhhh",
-            0x00010000,
-            0x00010000,
-            0,
-            0x5F0F3CF5,
-            0x000B,
-            1000,
-            0,
-            0,
-            50,
-            -120,
-            950,
-            880,
-            0,
-            8,
-            2,
-            0,
-            0,
-        ),  # fmt: skip
-        b"hhea": struct.pack(
-            ">Ihhh H hhhhhh 4h hH".replace(" ", ""),
-            0x00010000,
-            880,
-            -120,
-            0,
-            1000,
-            50,
-            50,
-            950,
-            1,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            2,
-        ),  # fmt: skip
+        b"head": struct.pack(">IIIIHHqqhhhhHHhhh", *_HEAD),
+        b"hhea": struct.pack(">IhhhHhhhhhh4hhH", *_HHEA),
         b"hmtx": struct.pack(">Hh", 1000, 50) * 2,
         b"loca": struct.pack(">HHH", 0, len(glyph) // 2, len(glyph)),
         b"maxp": struct.pack(">IH13H", 0x00010000, 2, 4, 1, 0, 0, 2, *([0] * 8)),
@@ -93,10 +71,10 @@ def box_font() -> bytes:
 def _sfnt(tables: dict[bytes, bytes]) -> bytes:
     count = len(tables)
     power = 1 << (count.bit_length() - 1)
+    search = power * 16
     directory = struct.pack(
-        ">IHHHH", 0x00010000, count, power * 16, power.bit_length() - 1,
-        count * 16 - power * 16,
-    )  # fmt: skip
+        ">IHHHH", 0x00010000, count, search, power.bit_length() - 1, count * 16 - search
+    )
     offset = 12 + 16 * count
     records, data = b"", b""
     for tag in sorted(tables):
