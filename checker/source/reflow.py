@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wcwidth import wcswidth
 
@@ -183,6 +184,7 @@ def _goes_on(
     return width(previous) + indent >= margin - SLACK
 
 
+@lru_cache(maxsize=4096)  # asked three or four times for each line
 def _text_width(line: str) -> int:
     return max(wcswidth(line.strip()), len(line.strip()))
 
