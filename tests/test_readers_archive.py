@@ -74,3 +74,36 @@ def test_a_docx_without_document_xml_names_the_missing_part() -> None:
     with pytest.raises(InputError) as info:
         load_source(data, "坏.docx")
     assert "word/document.xml" in info.value.reason
+
+
+def _with_body(body: str) -> bytes:
+    """A python-docx package whose document body is ``body`` (WordprocessingML)."""
+    good = zipfile.ZipFile(io.BytesIO(docx_typed("占位")))
+    members = {name: good.read(name) for name in good.namelist()}
+    members["word/document.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f"<w:document {W_NS}><w:body>{body}</w:body></w:document>"
+    ).encode()
+    return zip_members(members)
+
+
+def test_runs_are_read_as_word_displays_them() -> None:
+    """Text boxes belong to no body line, deleted text is gone, tab stops in
+    the paragraph properties are not tabs, content controls are read."""
+    body = (
+        '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>'
+        "<w:r><w:t>一、总体</w:t></w:r><w:r><w:t>情况</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>正文</w:t><w:tab/><w:t>甲</w:t><w:noBreakHyphen/>"
+        '<w:t>乙</w:t><w:br w:type="page"/><w:t>丙</w:t></w:r>'
+        "<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict></w:r>"
+        "<w:del><w:r><w:delText>删掉的</w:delText></w:r></w:del></w:p>"
+        "<w:sdt><w:sdtContent><w:p><w:r><w:t>（一）控件中的标题</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+    )
+    source = load_source(_with_body(body), "a.docx")
+    assert source.text.splitlines() == [
+        "一、总体情况",
+        "正文\t甲-乙丙",  # a tab stays a tab, as python-docx read it
+        "（一）控件中的标题",
+    ]
