@@ -102,10 +102,15 @@ def test_reflowed_pdf_findings_point_at_paragraphs(tmp_path):
     path = tmp_path / "report.pdf"
     path.write_bytes(pdf_a4(seed_text("000")))
     result = CliRunner().invoke(main, ["check", str(path)])
-    assert "第10段 一、/(一)/2  [警告] 序号“2”后缺少标点" in result.stdout
+    # a person finds it by the page the PDF viewer shows
+    assert "第2页 一、/(一)/2  [警告] 序号“2”后缺少标点" in result.stdout
     result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
     doc = json.loads(result.stdout)["documents"][0]
     assert (doc["format"], doc["line_unit"]) == ("pdf", "paragraph")
+    (lost,) = [
+        f for f in doc["findings"] if f["rule"] == "numbering/missing-punctuation"
+    ]
+    assert (lost["line"], lost["page"]) == (10, 2)
 
 
 def test_explain_unknown_rule_exits_2() -> None:

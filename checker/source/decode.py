@@ -3,6 +3,8 @@
 Reports arrive as UTF-8 (with or without BOM), GB18030/GBK (Chinese Windows) and
 UTF-16 (Word's "Unicode text" export); see DOMAIN.md §5. Decoding never guesses
 silently: it tries a fixed, deterministic order and says in Chinese why it gave up.
+Text that GB18030 decodes into nonsense (a Big5, Shift_JIS or EUC-KR file) is
+recognised as such (:mod:`.charset`): Big5 is decoded, the others refused.
 Line breaks are kept as they are, so every offset and line number refers to the
 original file.
 """
@@ -13,6 +15,8 @@ import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from checker.source.charset import plausible, redetect
 
 #: Largest input accepted by default (bytes). A supervisor's machine must not be
 #: taken down by one huge upload.
@@ -41,7 +45,9 @@ class Source:
     """A report as text, with where it came from.
 
     ``line_label`` names what a line number counts: 行 for text files, 段 for
-    Word paragraphs (one paragraph is one line).
+    Word paragraphs (one paragraph is one line). ``pages`` gives, for a PDF,
+    the page (1-based) each line starts on, ``pages[line - 1]``; it is empty
+    for formats without pages.
     """
 
     path: str
@@ -50,6 +56,7 @@ class Source:
     format: str = "txt"
     line_label: str = "行"
     sha256: str = ""  # of the original bytes
+    pages: tuple[int, ...] = ()
 
 
 def decode(data: bytes, path: str = "<stdin>") -> tuple[str, str]:
@@ -80,8 +87,21 @@ def decode(data: bytes, path: str = "<stdin>") -> tuple[str, str]:
             continue
         if _control_ratio(text) > 0.01:
             raise InputError(path, "不是文本文件（含大量控制字符）")
+        if encoding == "gb18030" and not plausible(text):
+            text, encoding = _other_cjk(data, path)
         return _non_empty(text, path), encoding
     raise InputError(path, "无法识别文件编码（不是 UTF-8、GB18030/GBK 或 UTF-16）")
+
+
+def _other_cjk(data: bytes, path: str) -> tuple[str, str]:
+    """GB18030 gave mojibake: Big5 and the like, decoded or refused."""
+    encoding, reason = redetect(data)
+    if encoding is None:
+        raise InputError(path, reason)
+    text = data.decode(encoding, errors="replace")
+    if not plausible(text):
+        raise InputError(path, f"无法识别文件编码（按 {encoding} 解码仍是乱码）")
+    return text, encoding
 
 
 def read_path(

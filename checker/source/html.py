@@ -13,6 +13,7 @@ import codecs
 import re
 from html.parser import HTMLParser
 
+from checker.source.charset import plausible
 from checker.source.decode import InputError, decode
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -81,6 +82,10 @@ def declared_charset(data: bytes) -> str | None:
     if not found:
         return None
     name = found.group(1).decode("ascii").lower()
+    if name.startswith(("utf-16", "utf-32", "ucs-2", "unicode")):
+        # The declaration was read as ASCII, so the page is not UTF-16: the
+        # HTML standard's prescan takes such a page for UTF-8 (WHATWG §13.2.3.2).
+        return "utf-8"
     if name in ("gb2312", "gbk", "x-gbk", "gb18030"):
         return "gb18030"  # superset: pages declared gb2312 routinely contain GBK
     try:
@@ -109,7 +114,9 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
     )
     if charset and not has_bom:  # a BOM outranks the declaration, as in browsers
         try:
-            return data.decode(charset), charset
+            text = data.decode(charset)
         except UnicodeDecodeError:
-            pass  # pages often lie about their charset; try the usual encodings
+            text = ""  # pages often lie about their charset; try the usual encodings
+        if text and plausible(text):
+            return text, charset
     return decode(data, path)

@@ -23,7 +23,7 @@ def load_source(data: bytes, name: str) -> Source:
         raise InputError(name, "文件为空")
     digest = hashlib.sha256(data).hexdigest()
     fmt = sniff(data, name)
-    label = "行"
+    label, pages = "行", ()
     if fmt == "docx":
         from checker.source.docx import read_docx
 
@@ -32,6 +32,10 @@ def load_source(data: bytes, name: str) -> Source:
             "utf-8",
             "段",
         )
+    elif fmt == "zip":
+        # A packet holds several reports: the batch expands it with
+        # checker.source.packet.read_packet; one Source cannot stand for it.
+        raise InputError(name, "是压缩包（含多份报告），需要展开后逐份检查")
     elif fmt == "html":
         from checker.source.html import read_html
 
@@ -39,7 +43,7 @@ def load_source(data: bytes, name: str) -> Source:
     elif fmt == "pdf":
         from checker.source.pdf import read_pdf
 
-        (text, paragraphs), encoding = read_pdf(data, name), "utf-8"
+        (text, paragraphs, pages), encoding = read_pdf(data, name), "utf-8"
         if paragraphs:  # wrapped lines were joined: a line is now a paragraph
             label = "段"
     elif fmt in ("ole2", "rtf"):
@@ -50,7 +54,8 @@ def load_source(data: bytes, name: str) -> Source:
         text, encoding = decode(data, name)
     if not text.strip():
         raise InputError(name, "文件没有正文（只有空白）")
-    return Source(name, text, encoding, _FORMAT_NAMES.get(fmt, fmt), label, digest)
+    kind = _FORMAT_NAMES.get(fmt, fmt)
+    return Source(name, text, encoding, kind, label, digest, pages)
 
 
 #: What users call the formats the sniffer names by their container.

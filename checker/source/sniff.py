@@ -8,6 +8,9 @@ and the first kilobytes decide; the extension only separates .md from .txt.
 from __future__ import annotations
 
 import codecs
+import io
+import re
+import zipfile
 
 #: OLE2 compound file: legacy Word .doc and WPS .wps.
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -23,11 +26,30 @@ _HTML_HINTS = (
 )
 
 
+#: Parts every Word package has; a packet of reports has none of them.
+_WORD_PARTS = ("[Content_Types].xml", "word/", "_rels/", "docProps/")
+#: What a submission packet holds: reports in the formats the checker reads.
+REPORT_SUFFIXES = (
+    ".docx",
+    ".doc",
+    ".wps",
+    ".pdf",
+    ".txt",
+    ".md",
+    ".html",
+    ".htm",
+    ".rtf",
+)
+_WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".doc", ".wps", ".wpt")
+_LOCAL_NAME = re.compile(rb"PK\x03\x04.{22}(..)(..)", re.S)
+
+
 def sniff(data: bytes, name: str = "") -> str:
-    """Return one of ``docx``, ``pdf``, ``ole2``, ``rtf``, ``html``, ``md``, ``txt``."""
+    """Return one of ``docx``, ``zip``, ``pdf``, ``ole2``, ``rtf``, ``html``,
+    ``md``, ``txt``."""
     head = data[:4096]
     if head.startswith(ZIP_MAGIC) or head.startswith(b"PK\x05\x06"):
-        return "docx"  # the docx reader says clearly when the zip is not Word
+        return _zip_kind(data, name)
     if head.startswith(OLE2_MAGIC):
         return "ole2"
     # Some PDF writers put junk before the header; readers accept it within 1 KB.
@@ -51,3 +73,34 @@ def _looks_html(head: bytes) -> bool:
         )
     sample = sample.lstrip(codecs.BOM_UTF8).lstrip()
     return any(hint in sample for hint in _HTML_HINTS)
+
+
+def _zip_kind(data: bytes, name: str) -> str:
+    """``docx`` for a Word package (whole or broken), ``zip`` for a packet.
+
+    The names inside decide: a Word package has ``[Content_Types].xml`` and
+    ``word/``, a packet has reports. When the directory at the end is lost (a
+    download cut short), the local headers at the start still name the first
+    members. Only when the names say nothing does the extension decide.
+    """
+    names = _member_names(data)
+    if any(n.startswith(_WORD_PARTS) for n in names):
+        return "docx"
+    lowered = name.lower()
+    if any(n.lower().endswith(REPORT_SUFFIXES) for n in names):
+        return "zip"
+    return "docx" if lowered.endswith(_WORD_SUFFIXES) else "zip"
+
+
+def _member_names(data: bytes) -> list[str]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        pass
+    names = []
+    for match in _LOCAL_NAME.finditer(data[:65536]):
+        size = int.from_bytes(match.group(1), "little")
+        start = match.end()
+        names.append(data[start : start + size].decode("cp437"))
+    return names

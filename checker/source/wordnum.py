@@ -15,16 +15,39 @@ they are not numbering markers in the GB/T 9704 sense.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
-from docx.oxml.ns import qn
-
+#: WordprocessingML's namespace; ``qn("w:numFmt")`` is the Clark name lxml uses.
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: A list that starts beyond this is not a report's: Word's own dialog stops far
+#: below it, and a start of 5,000,000,000 in lowerLetter renders each marker as
+#: 192 million letters. Such a file is refused (:class:`NumberingError`).
+MAX_START = 100_000
+#: Longest numeral rendered for one placeholder (lowerLetter repeats its letter).
+MAX_NUMERAL = 16
+#: Longest marker rendered: lvlText is a few characters ("（%2）"), never more.
+MAX_MARKER = 64
 _DIGITS = "〇一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+@functools.cache
+def qn(tag: str) -> str:
+    """``w:numFmt`` -> ``{namespace}numFmt``."""
+    return f"{{{W_NS}}}{tag.partition(':')[2]}"
+
+
+class NumberingError(ValueError):
+    """numbering.xml states an absurd list start; ``start`` is the value."""
+
+    def __init__(self, start: int) -> None:
+        super().__init__(start)
+        self.start = start
 
 
 def chinese_counting(
@@ -75,6 +98,8 @@ def _roman(n: int) -> str:
         (4, "iv"),
         (1, "i"),
     )
+    if n >= 4000:  # no Roman numeral for it; Word prints the decimal too
+        return str(n)
     out = ""
     for value, letters in table:
         while n >= value:
@@ -83,7 +108,9 @@ def _roman(n: int) -> str:
 
 
 def _letter(n: int) -> str:
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
+    if n <= 0:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * min((n - 1) // 26 + 1, MAX_NUMERAL)
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -150,12 +177,19 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+def _start(value: str | None) -> int:
+    start = _int(value, 1)
+    if not 0 <= start <= MAX_START:
+        raise NumberingError(start)
+    return start
+
+
 def _level(lvl) -> Level:
     restart = _val(lvl, "w:lvlRestart")
     return Level(
         fmt=_val(lvl, "w:numFmt") or "decimal",
         text=_val(lvl, "w:lvlText") or "",
-        start=_int(_val(lvl, "w:start"), 1),
+        start=_start(_val(lvl, "w:start")),
         restart=None if restart is None else _int(restart, 0),
         suffix=_val(lvl, "w:suff") or "tab",
         legal=lvl.find(qn("w:isLgl")) is not None
@@ -190,7 +224,7 @@ class Numbering:
                     levels[ilvl] = _level(lvl)
                 start = _val(override, "w:startOverride")
                 if start is not None and ilvl in levels:
-                    levels[ilvl] = replace(levels[ilvl], start=_int(start, 1))
+                    levels[ilvl] = replace(levels[ilvl], start=_start(start))
             self._lists[num.get(qn("w:numId"))] = _List(levels)
 
     def marker(self, num_id: str | None, ilvl: int) -> tuple[str, str]:
@@ -216,6 +250,7 @@ class Numbering:
             k = int(match.group(1)) - 1
             ref = lst.levels.get(k, Level())
             n = lst.counters.get(k, ref.start)
-            return format_number(n, "decimal" if level.legal else ref.fmt)
+            numeral = format_number(n, "decimal" if level.legal else ref.fmt)
+            return numeral[:MAX_NUMERAL]
 
-        return _PLACEHOLDER.sub(numeral, level.text)
+        return _PLACEHOLDER.sub(numeral, level.text[:MAX_MARKER])[:MAX_MARKER]
