@@ -51,12 +51,23 @@ def check_document(
     fail_on: str = "error",
 ) -> Report:
     """Check one report read from any format."""
+    return check_source(source, rules=rules, year=year, fail_on=fail_on)[0]
+
+
+def check_source(
+    source: Source,
+    *,
+    rules: str | None = None,
+    year: int | None = None,
+    fail_on: str = "error",
+) -> tuple[Report, Document]:
+    """The report and the parsed document (batch fingerprints read the tree)."""
     doc = parse(source.text)
     report_year = year or doc.meta.year
     pack = load_pack(rules or select_pack(report_year))
     findings, checklist = apply_rules(pack, doc, report_year)
     basis = pack.basis + (_UNKNOWN_YEAR if report_year is None and not rules else "")
-    return Report(
+    report = Report(
         path=source.path,
         status=status_of(findings, fail_on),
         sha256=source.sha256,
@@ -67,6 +78,7 @@ def check_document(
         checklist=tuple(_item_status(item) for item in checklist),
         findings=findings,
     )
+    return report, doc
 
 
 def apply_rules(
@@ -78,6 +90,8 @@ def apply_rules(
     findings = set()
     for rule in pack.rules:
         check = CHECKS[rule.check]
+        if getattr(check, "BATCH", False):  # compares reports: checker.batch
+            continue
         for hit in check.check(ctx, ctx.of_kinds(check.NODES), rule.options):
             findings.add(_finding(rule, hit, doc))
     return tuple(sorted(findings)), items
