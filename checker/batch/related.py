@@ -166,7 +166,8 @@ def with_history(report: Report, history: History, fail_on: str) -> Report:
             "share": percent(history.share),
             "passages": describe(history.passages, report.line_unit, "上年"),
         }
-        found = related_finding(_ruleset(report), "history/carried-over", args)
+        line = history.passages[0].line if history.passages else 1
+        found = related_finding(_ruleset(report), "history/carried-over", args, line)
         findings = tuple(sorted((*findings, *filter(None, [found]))))
     return replace(
         report, history=history, findings=findings, status=status_of(findings, fail_on)
@@ -209,7 +210,8 @@ def with_matches(
             "share": percent(share),
             "passages": describe(passages, report.line_unit, "对方"),
         }
-        found.append(related_finding(_ruleset(report), f"batch/{kind}", args))
+        line = passages[0].line if passages else 1
+        found.append(related_finding(_ruleset(report), f"batch/{kind}", args, line))
     findings = tuple(sorted((*report.findings, *filter(None, found))))
     return replace(
         report,

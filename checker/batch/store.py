@@ -135,14 +135,21 @@ class Store:
             yield Prior(f"{path}（结果库）", fp)
 
     def history(self, unit: str) -> list[Record]:
-        """A unit's stored reports, by year."""
-        cursor = self.db.execute(
-            "SELECT year, path, unit, status, errors, warnings, checklist, similar, "
-            "history, recorded FROM report WHERE unit_key = ? "
-            "ORDER BY year IS NULL, year, path",
-            (canonical_unit(unit),),
-        )
-        return [_record(*row) for row in cursor]
+        """A unit's stored reports, by year; when no unit has exactly that
+        canonical name, the units whose name contains it (县街街道 finds
+        安宁市人民政府县街街道办事处)."""
+        key = canonical_unit(unit) or ""
+        for where, value in (("unit_key = ?", key), ("instr(unit_key, ?) > 0", key)):
+            cursor = self.db.execute(
+                "SELECT year, path, unit, status, errors, warnings, checklist, "
+                f"similar, history, recorded FROM report WHERE {where} "
+                "ORDER BY year IS NULL, year, unit_key, path",
+                (value,),
+            )
+            records = [_record(*row) for row in cursor]
+            if records:
+                return records
+        return []
 
 
 def migrate(db: sqlite3.Connection) -> None:

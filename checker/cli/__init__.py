@@ -15,6 +15,7 @@ COMMANDS = {
     "check": "checker.cli.check:check",
     "rules": "checker.cli.rules:rules_command",
     "explain": "checker.cli.rules:explain",
+    "history": "checker.cli.history:history",
 }
 
 

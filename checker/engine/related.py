@@ -60,10 +60,11 @@ class History:
 
 
 def related_finding(
-    ruleset: str | None, rule_id: str, args: dict[str, str | int]
+    ruleset: str | None, rule_id: str, args: dict[str, str | int], line: int = 1
 ) -> Finding | None:
-    """The finding of a batch or history rule, rendered from the report's pack;
-    None when the pack has no such rule (a supervisor's pack may leave it out)."""
+    """The finding of a batch or history rule, rendered from the report's pack,
+    at ``line`` (where the longest shared passage starts); None when the pack
+    has no such rule (a supervisor's pack may leave it out)."""
     from checker.engine.check import load_pack
     from checker.engine.pack import PackError
 
@@ -76,8 +77,8 @@ def related_finding(
         return None
     declared = {"text": "", **args}
     return Finding(
-        line=0,
-        column=0,
+        line=line,
+        column=1,
         rule=rule.id,
         severity=rule.severity,
         text="",

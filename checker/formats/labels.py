@@ -16,6 +16,9 @@ VERDICT = {Status.PASS: "通过", Status.FAIL: "不通过", Status.ERROR: "无�
 #: What a line number counts, by the report's line unit.
 UNIT = {LineUnit.LINE: "行", LineUnit.PARAGRAPH: "段", None: "行"}
 REQUIRED = {True: "必备", False: "推荐"}
+#: Copies within a batch (Match.kind) and last year's plan items.
+COPY = {"duplicate": "相同", "similar": "雷同"}
+FOLLOWED = {True: "✓ 已报告", False: "✗ 未提及"}
 #: Outline: node kinds and heading levels.
 KIND = {
     "chrome": "网页元素",

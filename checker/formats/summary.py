@@ -16,6 +16,8 @@ from checker.engine import Report, Status
 from checker.formats.labels import SEVERITY
 
 STATUSES = ("present", "partial", "missing")
+COPIES = ("duplicate", "similar", "carried_over")
+CARRIED_OVER = "history/carried-over"
 
 
 @dataclass(slots=True)
@@ -26,8 +28,15 @@ class Summary:
     findings: Counter[str] = field(default_factory=Counter)
     checklist: dict[str, Counter[str]] = field(default_factory=dict)
     rules: Counter[str] = field(default_factory=Counter)
+    #: Reports with a byte-identical twin, with a near copy, carrying last
+    #: year's text over (batch/*, history/carried-over); empty when not compared.
+    copies: Counter[str] = field(default_factory=Counter)
 
     def add(self, report: Report) -> None:
+        kinds = {match.kind for match in report.similar}
+        self.copies.update(kinds if "duplicate" not in kinds else {"duplicate"})
+        if any(f.rule == CARRIED_OVER for f in report.findings):
+            self.copies["carried_over"] += 1
         self.reports[report.status] += 1
         for item in report.checklist:
             self.checklist.setdefault(item.id, Counter())[item.status] += 1
@@ -56,7 +65,11 @@ class Summary:
                 for item in known
             },
             "rules": {rule: self.rules[rule] for rule in sorted(self.rules)},
+            **({"copies": self._copies()} if self.copies else {}),
         }
+
+    def _copies(self) -> dict[str, int]:
+        return {kind: self.copies[kind] for kind in COPIES}
 
 
 def summary_lines(summary: Summary) -> list[str]:
@@ -77,6 +90,13 @@ def summary_lines(summary: Summary) -> list[str]:
             counts = summary.checklist[item]
             marks = " / ".join(str(counts[status]) for status in STATUSES)
             lines.append(f"  {BY_ID[item].label}：{marks}")
+    if summary.copies:
+        copies = summary.copies
+        lines.append(
+            f"雷同：与同批报告完全相同 {copies['duplicate']} 份，"
+            f"大部分文字相同 {copies['similar']} 份；"
+            f"大部分沿用上年报告 {copies['carried_over']} 份。"
+        )
     if summary.rules:
         lines.append("触发的规则（涉及报告份数）：")
         lines.extend(

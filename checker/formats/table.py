@@ -1,7 +1,9 @@
 """``table`` and ``csv``: one row per document for a supervisor's overview.
 
 Columns: file, one mark per checklist item (✓ present, △ partial, ✗ missing),
-error and warning counts, and the verdict. Both stream: a row is written as
+error and warning counts, copies in the batch (雷同: 相同 for the same bytes,
+else the share of shared text), the share carried over from last year's
+report (上年延续), and the verdict. Both stream: a row is written as
 soon as its document is checked. ``table`` can align its columns without
 holding rows back because every width is known before the first row: the file
 column from the names of the inputs (the command lists them before checking),
@@ -16,16 +18,24 @@ import csv
 from checker.checks.items import ITEMS
 from checker.engine import Report, Status
 from checker.formats.base import Writer
-from checker.formats.labels import MARK, VERDICT
+from checker.formats.labels import COPY, MARK, VERDICT
 from checker.formats.summary import Summary, summary_lines
 
-HEADERS = ["文件", *(item.label for item in ITEMS), "错误", "警告", "结论"]
+HEADERS = [
+    "文件",
+    *(item.label for item in ITEMS),
+    "错误",
+    "警告",
+    "雷同",
+    "上年延续",
+    "结论",
+]
 
 
 def row(report: Report) -> list[str]:
     """The table row of one report; an unreadable one shows its reason."""
     if report.status is Status.ERROR:
-        blanks = [""] * (len(ITEMS) + 2)
+        blanks = [""] * (len(ITEMS) + 4)
         return [report.path, *blanks, f"{VERDICT[report.status]}：{report.error}"]
     marks = {item.id: MARK[item.status] for item in report.checklist}
     return [
@@ -33,8 +43,26 @@ def row(report: Report) -> list[str]:
         *(marks.get(item.id, "") for item in ITEMS),
         str(report.count("error")),
         str(report.count("warning")),
+        copied(report),
+        carried(report),
         VERDICT[report.status],
     ]
+
+
+def copied(report: Report) -> str:
+    """雷同 cell: the closest copy in the batch (相同 = same bytes), and how many."""
+    if not report.similar:
+        return ""
+    best = report.similar[0]
+    cell = COPY[best.kind] if best.kind == "duplicate" else f"{best.share:.0%}"
+    more = len(report.similar) - 1
+    return cell + (f"（另{more}份）" if more else "")
+
+
+def carried(report: Report) -> str:
+    """上年延续 cell: the share of last year's text, when compared."""
+    history = report.history
+    return f"{history.share:.0%}" if history is not None else ""
 
 
 class TableWriter(Writer):
