@@ -85,12 +85,15 @@ def sentences(doc: Document, unit: str | None) -> list[Sentence]:
         if node.kind == "section":  # the heading without its number
             start += max(0, own.find(node.title))
             own = node.title
-        for match in _SENTENCE.finditer(own):
-            norm = normalise(match.group(), mask)
+        folded = unicodedata.normalize("NFKC", own)
+        if len(folded) != len(own):  # rare (ligatures, ½): per sentence below
+            folded = own
+        for match in _SENTENCE.finditer(folded):
+            norm = normalise(match.group(), mask, folded is own)
             if len(norm) < MIN_CHARS:
                 continue
             offset = start + match.start()
-            shown = match.group().strip()[:EXCERPT]
+            shown = own[match.start() : match.end()].strip()[:EXCERPT]
             found.append(
                 Sentence(
                     _hash(norm), len(norm), doc.line_of(offset), offset, shown, norm
@@ -99,9 +102,10 @@ def sentences(doc: Document, unit: str | None) -> list[Sentence]:
     return found
 
 
-def normalise(text: str, mask: re.Pattern[str] | None = None) -> str:
+def normalise(text: str, mask: re.Pattern[str] | None = None, fold: bool = True) -> str:
     """Fold widths, mask the unit's names and numbers (years too), keep words."""
-    text = unicodedata.normalize("NFKC", text)
+    if fold:
+        text = unicodedata.normalize("NFKC", text)
     if mask is not None:
         text = mask.sub("U", text)
     text = _DIGITS.sub("0", text)

@@ -25,9 +25,12 @@ import numpy as np
 from checker.batch.fingerprint import NUM_PERM, SCHEME, Fingerprint
 
 DEFAULT_THRESHOLD = 0.6
-#: Partners listed per report at most (a template copied by 200 units would
-#: otherwise give each of them 199 findings).
+#: Partners kept per report at most, the first found in input order: a
+#: template copied by 2,000 units would otherwise cost 2,000² comparisons and
+#: give each of them 1,999 findings.
 MAX_PARTNERS = 10
+#: Candidates measured per report at most (LSH's false positives included).
+MAX_VERIFY = 100
 PASSAGES = 3
 
 
@@ -75,17 +78,19 @@ class Index:
         if not len(fp.hashes):
             return
         sketch = _sketch(fp)
-        for other in sorted(self.lsh.query(sketch)):
-            if other in same:
-                continue
+        candidates = sorted(set(self.lsh.query(sketch)) - same)[:MAX_VERIFY]
+        for other in candidates:
+            if len(self.pairs.get(index, ())) >= MAX_PARTNERS:
+                break
             mine, theirs = shares(fp, self.prints[other])
             if max(mine, theirs) >= self.threshold:
                 self._pair(Pair(other, index, "similar", theirs, mine))
         self.lsh.insert(index, sketch, check_duplication=False)
 
     def _pair(self, pair: Pair) -> None:
-        self.pairs[pair.first].append(pair)
-        self.pairs[pair.second].append(pair)
+        for side in (pair.first, pair.second):
+            if len(self.pairs[side]) < MAX_PARTNERS:
+                self.pairs[side].append(pair)
 
     def partners(self, index: int) -> list[tuple[int, str, float]]:
         """(other index, kind, this report's share): duplicates first, then by
@@ -144,9 +149,11 @@ def _distinct(runs: list[Run], count: int) -> list[Run]:
 
 
 def _sketch(fp: Fingerprint):
-    from datasketch import MinHash
+    """The signature as datasketch's LSH takes it: a LeanMinHash (values only;
+    a full MinHash would rebuild its permutations, a millisecond each)."""
+    from datasketch import LeanMinHash
 
-    return MinHash(NUM_PERM, hashvalues=fp.minhash, scheme=SCHEME)
+    return LeanMinHash(seed=1, hashvalues=fp.minhash, scheme=SCHEME)
 
 
 def _lsh_threshold(threshold: float) -> float:
