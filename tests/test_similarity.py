@@ -141,3 +141,9 @@ def test_a_higher_threshold_leaves_the_partial_copy_out(batch: Path) -> None:
     docs = json.loads(result.stdout)["documents"]
     flagged = sorted(Path(d["path"]).name[:5] for d in docs if d.get("similar"))
     assert flagged == ["000_2", "002_2", "a_ren", "b_sam"]
+
+
+def test_the_compared_batch_is_byte_identical_whatever_the_jobs(batch: Path) -> None:
+    one = check(str(batch), "--format", "json", "-j", "1")
+    two = check(str(batch), "--format", "json", "-j", "2")
+    assert one.stdout == two.stdout and '"similar"' in one.stdout
