@@ -12,27 +12,35 @@ the same as any other finding.
 
 from __future__ import annotations
 
-import os
+import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 
 from checker.batch import workers
+from checker.batch.findings import with_history, with_matches
 from checker.batch.fingerprint import Fingerprint, fingerprint, sentences
 from checker.batch.history import (
-    CARRIED_OVER,
     Priors,
     compare,
     latest_before,
     plan_items,
 )
 from checker.batch.runner import Item, Options, _failed, _warm_up, item_name, read_item
-from checker.batch.similar import DEFAULT_THRESHOLD, Index, longest_runs
+from checker.batch.similar import DEFAULT_THRESHOLD, Index
 from checker.batch.spill import Spill
-from checker.engine.related import History, Match, Passage, related_finding
-from checker.engine.report import LineUnit, Report, status_of
+from checker.engine.report import Report
 
 Result = tuple[Report, Fingerprint | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """A report pickled by its worker: the parent spills it as it came and
+    unpickles it once, for the output (not once more to spill it)."""
+
+    path: str
+    data: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +62,12 @@ def check_related(
 ) -> Iterator[Report]:
     """Reports in input order, with batch and history findings; ``record``
     sees each final report and its fingerprint, ``checked`` each check done."""
-    results = check_prints(items, options, jobs, related.priors)
+    results = check_prints(items, options, jobs, related.priors, related.similarity)
     yield from relate(results, options, related, record, checked)
 
 
 def relate(
-    results: Iterable[Result],
+    results: Iterable[tuple[Report | Packed, Fingerprint | None]],
     options: Options,
     related: Related,
     record: Callable[[Report, Fingerprint | None], None] | None = None,
@@ -68,6 +76,7 @@ def relate(
     """Checked and fingerprinted reports -> reports with their batch findings."""
     if not related.similarity:
         for report, fp in results:
+            assert isinstance(report, Report)  # packed only for the spill
             if record:
                 record(report, fp)
             yield report
@@ -77,7 +86,8 @@ def relate(
     with Spill() as spill:
         for number, (report, fp) in enumerate(results):
             paths.append(report.path)
-            spill.put(number, report, fp.excerpts if fp else ())
+            data = report.data if isinstance(report, Packed) else report
+            spill.put(number, data, fp.excerpts if fp else ())
             if fp is not None:
                 index.add(number, fp)
             if checked:
@@ -108,13 +118,19 @@ def in_process(
 
 
 def check_prints(
-    items: Sequence[Item], options: Options, jobs: int, priors: Priors | None
-) -> Iterator[Result]:
-    """Each input checked and fingerprinted in a worker, in input order."""
+    items: Sequence[Item],
+    options: Options,
+    jobs: int,
+    priors: Priors | None,
+    packed: bool = False,
+) -> Iterator[tuple[Report | Packed, Fingerprint | None]]:
+    """Each input checked and fingerprinted in a worker, in input order;
+    ``packed``: reports come pickled (Packed), for the spill."""
     _warm_up()
     import datasketch  # noqa: F401  (once, before the workers fork)
 
-    work = partial(check_printed, options=options, priors=priors)
+    check = check_packed if packed else check_printed
+    work = partial(check, options=options, priors=priors)
     fail = partial(_failed_print, options=options)
     yield from workers.map_in_order(
         items, work, fail, jobs, options.timeout, lambda i: not isinstance(i, str)
@@ -123,6 +139,13 @@ def check_prints(
 
 def _failed_print(item: Item, problem: str, options: Options) -> Result:
     return _failed(item, problem, options), None
+
+
+def check_packed(
+    item: Item, options: Options, priors: Priors | None
+) -> tuple[Packed, Fingerprint | None]:
+    report, fp = check_printed(item, options, priors)
+    return Packed(report.path, pickle.dumps(report, pickle.HIGHEST_PROTOCOL)), fp
 
 
 def check_printed(item: Item, options: Options, priors: Priors | None) -> Result:
@@ -155,93 +178,3 @@ def check_printed(item: Item, options: Options, priors: Priors | None) -> Result
     except Exception as error:  # a bug must cost one document, not the batch
         reason = f"检查出错（{type(error).__name__}: {error}）"
         return engine.error_report(name, reason), None
-
-
-def with_history(report: Report, history: History, fail_on: str) -> Report:
-    findings = report.findings
-    if history.share >= CARRIED_OVER:
-        args = {
-            "previous": os.path.basename(history.path),
-            "previous_year": history.year or "上一",
-            "share": percent(history.share),
-            "passages": describe(history.passages, report.line_unit, "上年"),
-        }
-        line = history.passages[0].line if history.passages else 1
-        found = related_finding(_ruleset(report), "history/carried-over", args, line)
-        findings = tuple(sorted((*findings, *filter(None, [found]))))
-    return replace(
-        report, history=history, findings=findings, status=status_of(findings, fail_on)
-    )
-
-
-def with_matches(
-    report: Report,
-    number: int,
-    index: Index,
-    paths: list[str],
-    spill: Spill,
-    options: Options,
-) -> Report:
-    """The report with its copies in the batch and a finding for each."""
-    partners = index.partners(number)
-    if not partners:
-        return report
-    mine = index.prints[number]
-    matches, found = [], []
-    for other, kind, share in partners:
-        theirs = index.prints[other]
-        passages = tuple(
-            Passage(
-                int(mine.lines[r.start]),
-                int(mine.lines[r.end]),
-                int(theirs.lines[r.other_start]),
-                int(theirs.lines[r.other_end]),
-                r.chars,
-                spill.excerpt(number, r.start),
-            )
-            for r in longest_runs(mine, theirs)
-        )
-        matches.append(
-            Match(paths[other], kind, round(share, 4), theirs.unit, passages)
-        )
-        args = {
-            "other": paths[other],
-            "other_unit": theirs.unit or "单位未识别",
-            "share": percent(share),
-            "passages": describe(passages, report.line_unit, "对方"),
-        }
-        line = passages[0].line if passages else 1
-        found.append(related_finding(_ruleset(report), f"batch/{kind}", args, line))
-    findings = tuple(sorted((*report.findings, *filter(None, found))))
-    return replace(
-        report,
-        similar=tuple(matches),
-        findings=findings,
-        status=status_of(findings, options.fail_on),
-    )
-
-
-def percent(share: float) -> str:
-    return f"{share:.0%}"
-
-
-_UNIT = {LineUnit.PARAGRAPH: "段", LineUnit.LINE: "行", None: "行"}
-
-
-def describe(passages: tuple[Passage, ...], unit: LineUnit | None, other: str) -> str:
-    """第3—8行（对方第5—10行，420字）; … for the message of a finding."""
-    label = _UNIT[unit]
-    parts = [
-        f"{_span(p.line, p.end_line, label)}（{other}"
-        f"{_span(p.other_line, p.other_end_line, label)}，{p.chars}字）"
-        for p in passages
-    ]
-    return "；".join(parts) or "无"
-
-
-def _span(first: int, last: int, label: str) -> str:
-    return f"第{first}{label}" if first == last else f"第{first}—{last}{label}"
-
-
-def _ruleset(report: Report) -> str | None:
-    return report.ruleset.id if report.ruleset else None

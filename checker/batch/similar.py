@@ -32,6 +32,12 @@ MAX_PARTNERS = 10
 #: Candidates measured per report at most (LSH's false positives included).
 MAX_VERIFY = 100
 PASSAGES = 3
+#: LSH's weights of false positives and false negatives: a missed copy costs
+#: more than a candidate measured for nothing. With 128 permutations and the
+#: default threshold: 42 bands of 3; two equal-sized reports sharing 60% of
+#: their sentences (Jaccard 0.43) become candidates with probability 0.97,
+#: sharing 75% (0.6) 0.9999; unrelated ones (0.02) 0.0003.
+WEIGHTS = (0.2, 0.8)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +67,9 @@ class Index:
         from datasketch import MinHashLSH
 
         self.threshold = threshold
-        self.lsh = MinHashLSH(threshold=_lsh_threshold(threshold), num_perm=NUM_PERM)
+        self.lsh = MinHashLSH(
+            threshold=_lsh_threshold(threshold), num_perm=NUM_PERM, weights=WEIGHTS
+        )
         self.prints: dict[int, Fingerprint] = {}
         self.by_sha: dict[str, list[int]] = {}
         self.pairs: dict[int, list[Pair]] = defaultdict(list)

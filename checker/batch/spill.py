@@ -19,11 +19,11 @@ if TYPE_CHECKING:
     from checker.engine import Report
 
 _SCHEMA = """
-CREATE TABLE report (idx INTEGER PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE excerpt (
-    idx INTEGER, pos INTEGER, text TEXT NOT NULL, PRIMARY KEY (idx, pos)
-) WITHOUT ROWID;
+CREATE TABLE report (idx INTEGER PRIMARY KEY, data BLOB NOT NULL, excerpts TEXT);
 """
+#: Joins a report's sentence excerpts in one column (a control character, which
+#: readers drop from report text).
+_SEP = "\x1f"
 #: Rows per transaction: one commit per report would make the disk the limit.
 CHUNK = 500
 
@@ -36,15 +36,17 @@ class Spill:
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
         self.db.executescript(_SCHEMA)
         self.pending = 0
+        self._excerpts: tuple[int, list[str]] = (-1, [])
         return self
 
-    def put(self, index: int, report: Report, excerpts: tuple[str, ...]) -> None:
-        data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
-        self.db.execute("INSERT INTO report VALUES (?, ?)", (index, data))
-        self.db.executemany(
-            "INSERT INTO excerpt VALUES (?, ?, ?)",
-            ((index, pos, text) for pos, text in enumerate(excerpts)),
-        )
+    def put(
+        self, index: int, report: Report | bytes, excerpts: tuple[str, ...]
+    ) -> None:
+        """One report (or its pickle, as a worker made it) and its excerpts."""
+        if not isinstance(report, bytes):
+            report = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        text = _SEP.join(e.replace(_SEP, " ") for e in excerpts)
+        self.db.execute("INSERT INTO report VALUES (?, ?, ?)", (index, report, text))
         self.pending += 1
         if self.pending >= CHUNK:
             self.db.commit()
@@ -57,10 +59,13 @@ class Spill:
             yield index, pickle.loads(data)  # noqa: S301 (our own file, this run)
 
     def excerpt(self, index: int, pos: int) -> str:
-        row = self.db.execute(
-            "SELECT text FROM excerpt WHERE idx = ? AND pos = ?", (index, pos)
-        ).fetchone()
-        return row[0] if row else ""
+        if self._excerpts[0] != index:  # a report's partners ask in a row
+            row = self.db.execute(
+                "SELECT excerpts FROM report WHERE idx = ?", (index,)
+            ).fetchone()
+            self._excerpts = (index, row[0].split(_SEP) if row and row[0] else [])
+        found = self._excerpts[1]
+        return found[pos] if pos < len(found) else ""
 
     def __exit__(self, *exc: object) -> None:
         self.db.close()
