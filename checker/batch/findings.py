@@ -60,7 +60,7 @@ def with_matches(
                 r.chars,
                 spill.excerpt(number, r.start),
             )
-            for r in longest_runs(mine, theirs)
+            for r in (longest_runs(mine, theirs) if kind == "similar" else ())
         )
         matches.append(
             Match(paths[other], kind, round(share, 4), theirs.unit, passages)

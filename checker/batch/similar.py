@@ -27,8 +27,8 @@ from checker.batch.fingerprint import NUM_PERM, SCHEME, Fingerprint
 DEFAULT_THRESHOLD = 0.6
 #: Partners kept per report at most, the first found in input order: a
 #: template copied by 2,000 units would otherwise cost 2,000² comparisons and
-#: give each of them 1,999 findings.
-MAX_PARTNERS = 10
+#: give each of them 1,999 findings (and passages to find).
+MAX_PARTNERS = 5
 #: Candidates measured per report at most (LSH's false positives included).
 MAX_VERIFY = 100
 PASSAGES = 3
