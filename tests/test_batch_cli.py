@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from conftest import SEEDS
 
 from checker import batch, engine
-from checker.cli import check as check_command
 from checker.cli import main
+from checker.cli import related as related_cli
 from checker.cli.progress import Progress
 from checker.formats.schema import jsonl_line_schema
 
@@ -121,7 +121,14 @@ def test_a_check_over_the_timeout_is_reported_and_the_rest_checked(
     shutil.copytree(SEEDS, tmp_path / "in")
     (tmp_path / "in" / "zz_slow.txt").write_text("一、〔慢〕\n", encoding="utf-8")
     result = invoke(
-        str(tmp_path / "in"), "--format", "jsonl", "--timeout", "0.5", "-j", "1"
+        str(tmp_path / "in"),
+        "--format",
+        "jsonl",
+        "--timeout",
+        "0.5",
+        "-j",
+        "1",
+        "--no-similarity",  # the streaming path (check_all) is the one patched
     )
     docs = [json.loads(line) for line in result.stdout.splitlines()[:-1]]
     assert result.exit_code == 2
@@ -178,8 +185,8 @@ def test_ctrl_c_stops_the_batch_with_exit_130(monkeypatch: pytest.MonkeyPatch) -
         yield from batch.check_all(items[:1], options, jobs)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(check_command, "check_all", interrupted)
-    result = invoke(str(SEEDS), "--format", "jsonl")
+    monkeypatch.setattr(related_cli, "check_all", interrupted)
+    result = invoke(str(SEEDS), "--format", "jsonl", "--no-similarity")
     assert result.exit_code == 130
     assert len(result.stdout.splitlines()) == 1  # one document, no summary line
     assert result.stderr == "已中断（Ctrl-C）：报告不完整，缺少汇总\n"
@@ -194,10 +201,11 @@ def test_default_jobs_are_the_cpus_this_process_may_use(
         seen.append(jobs)
         return batch.check_all(items, options, jobs)
 
-    monkeypatch.setattr(check_command, "check_all", spy)
+    monkeypatch.setattr(related_cli, "check_all", spy)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3}, raising=False)
-    assert invoke(str(SEEDS), "--format", "jsonl").exit_code == 1
-    assert invoke(str(SEEDS), "--format", "jsonl", "-j", "2").exit_code == 1
+    plain = ("--format", "jsonl", "--no-similarity")
+    assert invoke(str(SEEDS), *plain).exit_code == 1
+    assert invoke(str(SEEDS), *plain, "-j", "2").exit_code == 1
     assert seen == [1, 2]  # e.g. under taskset -c 3, one worker
 
 

@@ -1,5 +1,8 @@
 """Per-rule cases (tests/cases/<area>/<rule>.yaml) and the meta-tests on them.
 
+Rules that compare reports (batch/*, history/*) have ``batch_cases`` instead,
+run by tests/test_batch_cases.py; the meta-test accepts either kind.
+
 Every case runs through the engine: a ``fail`` case must give exactly its
 findings of its rule (line, column, severity, rendered message), a ``pass``
 case none. Every rule of every bundled pack must have at least one of each.
@@ -10,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from checker.engine import check_document, load_pack, pack_names
-from checker.engine.example import Case, all_rule_ids, cases_of
+from checker.engine.example import Case, all_rule_ids, batch_cases_of, cases_of
 from checker.source import Source
 
 CASES = [case for rule in all_rule_ids() for case in cases_of(rule)]
@@ -38,7 +41,8 @@ def test_case(case: Case) -> None:
 
 @pytest.mark.parametrize("rule_id", BUNDLED_RULES)
 def test_every_rule_has_a_failing_and_a_passing_case(rule_id: str) -> None:
-    cases = cases_of(rule_id)
+    # Rules that compare reports have batch cases (tests/test_batch_cases.py).
+    cases = cases_of(rule_id) or batch_cases_of(rule_id)
     assert any(c.failing for c in cases), f"{rule_id}: no failing case"
     assert any(not c.failing for c in cases), f"{rule_id}: no passing case"
 

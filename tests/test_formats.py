@@ -131,9 +131,10 @@ def test_csv_opens_in_excel_utf8_with_bom() -> None:
     assert text.startswith("\ufeff文件,")
     rows = list(csv.reader(io.StringIO(text[1:])))
     assert rows[0][:4] == ["文件", "单位", "年度", "规则包"]
+    # 雷同 and 上年延续 are empty: these reports were not compared.
     assert rows[1] == [
         *("a/甲.txt", "某县人民政府", "2022", "fazhi-2019"),
-        *("✓", "✓", "✗", "✓", "✗", "1", "1", "0", "不通过"),
+        *("✓", "✓", "✗", "✓", "✗", "1", "1", "0", "", "", "不通过"),
     ]
     assert rows[3][0] == "c.txt" and rows[3][-1] == "无法检查：文件为空"
 

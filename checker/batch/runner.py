@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from checker.engine import Report
+    from checker.source import Source
 
 #: An input: a path, or ("<stdin>", bytes) read by the command beforehand.
 Item = str | tuple[str, bytes]
@@ -36,16 +37,11 @@ class Options:
 def check_item(item: Item, options: Options) -> Report:
     """Read and check one input; never raises (runs in a worker process)."""
     from checker import engine
-    from checker.source.decode import InputError, read_path, within_limit
-    from checker.source.load import load_source
+    from checker.source.decode import InputError
 
     name = item_name(item)
     try:
-        if isinstance(item, str):
-            data = read_path(Path(item), item)
-        else:
-            data = within_limit(item[1], name)
-        source = load_source(data, name)
+        source = read_item(item)
         return engine.check_document(
             source, rules=options.rules, year=options.year, fail_on=options.fail_on
         )
@@ -54,6 +50,19 @@ def check_item(item: Item, options: Options) -> Report:
     except Exception as error:  # a bug must cost one document, not the batch
         reason = f"检查出错（{type(error).__name__}: {error}）"
         return engine.error_report(name, reason)
+
+
+def read_item(item: Item) -> Source:
+    """Read and decode one input; raises InputError."""
+    from checker.source.decode import read_path, within_limit
+    from checker.source.load import load_source
+
+    name = item_name(item)
+    if isinstance(item, str):
+        data = read_path(Path(item), item)
+    else:
+        data = within_limit(item[1], name)
+    return load_source(data, name)
 
 
 def check_all(

@@ -13,9 +13,11 @@ from __future__ import annotations
 from types import ModuleType
 
 from checker.checks import (
+    batch_match,
     date_format,
     deadline,
     enum_sequence,
+    history_match,
     item_status,
     level_skip,
     marker_defect,
@@ -50,4 +52,6 @@ CHECKS: dict[str, ModuleType] = {
     "thin-section": thin_section,
     "placeholder": placeholder,
     "stale-slogan": stale_slogan,
+    "batch-match": batch_match,
+    "history-match": history_match,
 }

@@ -16,6 +16,7 @@ FAIL -> fixed: 南城街道 -> 南城街道办事处; 某县政府 -> 某县人�
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _SPACE = re.compile(r"[\s\u3000]+")
 _EDGE = re.compile(r"^[|｜_\-—:：,，.。、（(]+|[|｜_\-—:：,，.。、）)]+$")
@@ -40,3 +41,28 @@ def canonical_unit(name: str | None) -> str | None:
     if _PLACE.search(unit):
         return unit + "人民政府"
     return unit
+
+
+#: Suffixes that name the same unit: the seat of government, its office.
+_KEY_SUFFIXES = re.compile(r"(?:人民政府|政府|办事处|街道办|管理委员会|管委会)$")
+_KEY_NOISE = re.compile(r"[\s\u3000·•|｜（）()【】\[\]“”\"'：:，,。.、]")
+
+
+def unit_key(name: str | None) -> str | None:
+    """The key one unit's reports are matched by across years (``--previous``,
+    the store): 南城街道办事处 -> 南城街道; 某县人民政府 / 某县政府 -> 某县.
+
+    >>> unit_key("某县人民政府") == unit_key("某县政府") == "某县"
+    True
+    >>> unit_key(" 南城街道办事处 ")
+    '南城街道'
+    """
+    if not name:
+        return None
+    key = _KEY_NOISE.sub("", unicodedata.normalize("NFKC", name))
+    if key.endswith("街道办"):
+        key = key[: -len("办")]
+    stripped = _KEY_SUFFIXES.sub("", key)
+    # "县政府" alone would strip to "县": keep a name that says which unit.
+    key = stripped if len(stripped) >= 2 else key
+    return key or None

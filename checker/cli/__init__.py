@@ -20,6 +20,7 @@ COMMANDS = {
     "explain": "checker.cli.rules:explain",
     "annotate": "checker.cli.annotate:annotate",
     "serve": "checker.cli.serve:serve",
+    "history": "checker.cli.history:history",
 }
 
 

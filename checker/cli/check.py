@@ -11,7 +11,7 @@ import io
 import os
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -20,7 +20,6 @@ from checker.batch import (
     DEFAULT_INCLUDE,
     Item,
     Options,
-    check_all,
     discover,
     item_name,
 )
@@ -32,6 +31,7 @@ from checker.cli.common import (
     read_stdin,
 )
 from checker.cli.progress import Progress
+from checker.cli.related import related_options, related_reports
 from checker.engine.report import Status
 from checker.formats import BINARY_FORMATS, FORMATS, Summary, make_writer
 
@@ -93,6 +93,7 @@ TOOL = {"name": "fazhi-checker", "version": __version__}
 @click.option(
     "--exclude", multiple=True, metavar="GLOB", help="目录中要跳过的文件（可重复）"
 )
+@related_options
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -104,6 +105,7 @@ def check(
     timeout: float,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
+    **related: Any,
 ) -> None:
     """检查报告是否合规：文件、目录（递归）或 -（标准输入）。
 
@@ -128,9 +130,11 @@ def check(
         single = len(items) == 1 and not any(os.path.isdir(p) for p in paths)
         fmt = "text" if single else "table"
     options = Options(rules=rules, year=year, fail_on=fail_on, timeout=timeout)
-    reports = check_all(items, options, jobs or _cores())
     try:
-        summary = _write(fmt, output, reports, options, [item_name(i) for i in items])
+        with related_reports(items, options, jobs or _cores(), **related) as reports:
+            summary = _write(
+                fmt, output, reports, options, [item_name(i) for i in items]
+            )
     except KeyboardInterrupt:  # the workers are gone with the generator
         click.echo("已中断（Ctrl-C）：报告不完整，缺少汇总", err=True)
         sys.exit(EXIT_INTERRUPTED)

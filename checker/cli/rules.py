@@ -21,7 +21,7 @@ from checker.engine import (
     load_pack,
     pack_names,
 )
-from checker.engine.example import Case, first_examples
+from checker.engine.example import BatchCase, Case, batch_cases_of, first_examples
 from checker.formats.labels import SEVERITY, position
 from checker.source import Source
 
@@ -89,9 +89,14 @@ def explain(rule_id: str, pack_name: str) -> None:
 
 def explain_text(rule: Rule, pack: Pack) -> str:
     """What the rule checks, why, its first failing and passing case, the fix."""
-    failing, passing = first_examples(rule.id)
-    shown = _run(failing, rule, pack) if failing else []
-    hint = shown[0].hint if shown else rule.describe(rule.hint)
+    if getattr(CHECKS[rule.check], "BATCH", False):
+        bad, arrows, good, hint = _batch_example(rule, pack)
+    else:
+        failing, passing = first_examples(rule.id)
+        shown = _run(failing, rule, pack) if failing else []
+        hint = shown[0].hint if shown else rule.describe(rule.hint)
+        bad, good = _example(failing), _example(passing)
+        arrows = [f"  → {_finding_line(f)}" for f in shown]
     lines = [
         f"规则：{rule.id}（规则包 {pack.id}，级别：{SEVERITY[rule.severity]}）",
         f"检查内容：{rule.summary}",
@@ -99,10 +104,10 @@ def explain_text(rule: Rule, pack: Pack) -> str:
         f"检查类型：{rule.check}；选项：{_options(rule)}",
         "",
         "不合规示例：",
-        *_example(failing),
-        *(f"  → {_finding_line(f)}" for f in shown),
+        *bad,
+        *arrows,
         "合规示例：",
-        *_example(passing),
+        *good,
         "",
         f"如何修改：{hint}",
         *([f"不能发现：{rule.limits}"] if rule.limits else []),
@@ -114,6 +119,38 @@ def _example(case: Case | None) -> list[str]:
     if case is None:
         return ["  （无）"]
     return ["  " + line for line in case.text.rstrip("\n").splitlines()]
+
+
+def _batch_example(
+    rule: Rule, pack: Pack
+) -> tuple[list[str], list[str], list[str], str]:
+    """A rule that compares reports: its first failing and passing batch case,
+    each document shown by name and first lines, run as ``check`` runs it."""
+    from checker.batch.related import in_process
+
+    cases = batch_cases_of(rule.id)
+    failing = next((c for c in cases if c.failing), None)
+    passing = next((c for c in cases if not c.failing), None)
+    shown: list[tuple[str, Finding]] = []
+    if failing:
+        reports = in_process(failing.documents, failing.previous)
+        shown = [(r.path, f) for r in reports for f in r.findings if f.rule == rule.id]
+    arrows = [f"  → {path}：{_finding_line(f)}" for path, f in shown]
+    hint = shown[0][1].hint if shown else rule.describe(rule.hint)
+    return _documents(failing), arrows, _documents(passing), hint
+
+
+def _documents(case: BatchCase | None) -> list[str]:
+    if case is None:
+        return ["  （无）"]
+    lines = []
+    for label, docs in (("往年报告", case.previous), ("本批报告", case.documents)):
+        for name, text in docs:
+            head = text.strip().splitlines()
+            lines.append(f"  【{label} {name}】")
+            lines.extend(f"    {line}" for line in head[:4])
+            lines.extend(["    ……"] if len(head) > 4 else [])
+    return lines
 
 
 def _run(case: Case, rule: Rule, pack: Pack) -> list[Finding]:

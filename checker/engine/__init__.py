@@ -6,7 +6,12 @@ YAML in ``rules/``; the engine validates it on load.
 
 from __future__ import annotations
 
-from checker.engine.check import check_document, load_pack, select_pack
+from checker.engine.check import (
+    check_document,
+    check_source,
+    load_pack,
+    select_pack,
+)
 from checker.engine.overlay import Overlay
 from checker.engine.pack import Pack, PackError, pack_names
 from checker.engine.report import (
@@ -36,6 +41,7 @@ __all__ = [
     "Ruleset",
     "Status",
     "check_document",
+    "check_source",
     "error_report",
     "load_pack",
     "pack_names",

@@ -75,6 +75,20 @@ def check_document(
     overlay: Overlay | None = None,
 ) -> Report:
     """Check one report read from any format."""
+    return check_source(
+        source, rules=rules, year=year, fail_on=fail_on, overlay=overlay
+    )[0]
+
+
+def check_source(
+    source: Source,
+    *,
+    rules: str | None = None,
+    year: int | None = None,
+    fail_on: str = "error",
+    overlay: Overlay | None = None,
+) -> tuple[Report, Document]:
+    """The report and the parsed document (batch fingerprints read the tree)."""
     doc = parse(source.text)
     where = Locator(doc, source)
     report_year = year or doc.meta.year
@@ -82,7 +96,7 @@ def check_document(
     findings, checklist = apply_rules(pack, doc, report_year)
     basis = pack.basis + (_UNKNOWN_YEAR if report_year is None and not rules else "")
     basis += regime_note(pack, report_year) if rules else ""
-    return Report(
+    report = Report(
         path=source.path,
         status=status_of(findings, fail_on),
         sha256=source.sha256,
@@ -94,6 +108,7 @@ def check_document(
         findings=tuple(where.finding(finding) for finding in findings),
         unit=canonical_unit(doc.meta.unit),
     )
+    return report, doc
 
 
 def apply_rules(
@@ -105,6 +120,8 @@ def apply_rules(
     findings = set()
     for rule in pack.rules:
         check = CHECKS[rule.check]
+        if getattr(check, "BATCH", False):  # compares reports: checker.batch
+            continue
         for hit in check.check(ctx, ctx.of_kinds(check.NODES), rule.options):
             findings.add(_finding(rule, hit, doc))
     return tuple(sorted(findings)), items

@@ -42,7 +42,7 @@ def cases_of(rule_id: str) -> tuple[Case, ...]:
     if not path.is_file():
         return ()
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return tuple(_case(rule_id, entry) for entry in data["cases"])
+    return tuple(_case(rule_id, entry) for entry in data.get("cases", ()))
 
 
 def first_examples(rule_id: str) -> tuple[Case | None, Case | None]:
@@ -70,5 +70,44 @@ def _case(rule_id: str, entry: dict) -> Case:
         findings=tuple(
             (f["line"], f["column"], f["severity"], f["message"])
             for f in entry.get("findings", ())
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class BatchCase:
+    """A case of a rule that compares reports (check types with ``BATCH``):
+    several documents (name -> text) checked as one batch, optionally with
+    earlier reports (``previous``), and the findings of ``rule`` expected on
+    each: (path, severity, message)."""
+
+    rule: str
+    name: str
+    documents: tuple[tuple[str, str], ...]
+    failing: bool
+    previous: tuple[tuple[str, str], ...] = ()
+    findings: tuple[tuple[str, str, str], ...] = field(default=())
+
+
+@cache
+def batch_cases_of(rule_id: str) -> tuple[BatchCase, ...]:
+    """The batch cases of one rule (``batch_cases:`` in its case file)."""
+    path = case_file(rule_id)
+    if not path.is_file():
+        return ()
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(_batch_case(rule_id, entry) for entry in data.get("batch_cases", ()))
+
+
+def _batch_case(rule_id: str, entry: dict) -> BatchCase:
+    failing = "fail" in entry
+    return BatchCase(
+        rule=rule_id,
+        name=entry["name"],
+        documents=tuple(entry["fail" if failing else "pass"].items()),
+        failing=failing,
+        previous=tuple(entry.get("previous", {}).items()),
+        findings=tuple(
+            (f["path"], f["severity"], f["message"]) for f in entry.get("findings", ())
         ),
     )

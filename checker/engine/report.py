@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from checker.parse.meta import Meta
+
+if TYPE_CHECKING:
+    from checker.engine.related import History, Match
 
 
 class LineUnit(str, Enum):
@@ -100,6 +104,10 @@ class Report:
     error: str | None = None
     #: The reporting unit's canonical name (checks.unit), for grouping reports.
     unit: str | None = None
+    #: Other reports of the batch sharing much of its text (checker.batch).
+    similar: tuple[Match, ...] = ()
+    #: This report against the same unit's earlier one (``--previous``).
+    history: History | None = None
 
     def count(self, severity: str) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)

@@ -20,6 +20,7 @@ from checker.engine import Report, Status
 from checker.formats.base import Writer
 from checker.formats.labels import MARK, VERDICT
 from checker.formats.rows import FINDING_HEADERS, Cell, finding_row
+from checker.formats.table import carried, copied
 
 HEADERS = [
     "文件",
@@ -30,6 +31,8 @@ HEADERS = [
     "错误",
     "警告",
     "提示",
+    "雷同",
+    "上年延续",
     "结论",
 ]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -46,7 +49,7 @@ def row(report: Report) -> list[Cell]:
     ruleset = report.ruleset.id if report.ruleset else None
     head: list[Cell] = [report.path, report.unit, report.meta.year, ruleset]
     if report.status is Status.ERROR:
-        blanks: list[Cell] = [None] * (len(ITEMS) + 3)
+        blanks: list[Cell] = [None] * (len(ITEMS) + 5)
         return [*head, *blanks, f"{VERDICT[report.status]}：{report.error}"]
     marks = {item.id: MARK[item.status] for item in report.checklist}
     return [
@@ -55,6 +58,8 @@ def row(report: Report) -> list[Cell]:
         report.count("error"),
         report.count("warning"),
         report.count("info"),
+        copied(report),
+        carried(report),
         VERDICT[report.status],
     ]
 

@@ -13,6 +13,7 @@ import textwrap
 from typing import Any
 
 from checker.engine import Finding, ItemStatus, Report, Status
+from checker.engine.related import History, Match, Passage
 from checker.formats.base import Writer
 from checker.formats.schema import SCHEMA_VERSION
 from checker.formats.summary import Summary
@@ -31,7 +32,7 @@ def report_json(report: Report) -> dict[str, Any]:
     else:
         head["unit"] = report.unit
     ruleset = report.ruleset
-    return {
+    body = {
         **head,
         "meta": meta_json(report.meta),
         "ruleset": {
@@ -40,6 +41,46 @@ def report_json(report: Report) -> dict[str, Any]:
         },
         "checklist": [_item(item) for item in report.checklist],
         "findings": [finding_json(finding) for finding in report.findings],
+    }
+    # Optional keys: only when the batch was compared / an earlier report found.
+    if report.similar:
+        body["similar"] = [_match(match) for match in report.similar]
+    if report.history is not None:
+        body["history"] = _history(report.history)
+    return body
+
+
+def _passage(p: Passage) -> dict[str, Any]:
+    return {
+        "line": p.line,
+        "end_line": p.end_line,
+        "other_line": p.other_line,
+        "other_end_line": p.other_end_line,
+        "chars": p.chars,
+        "excerpt": p.excerpt,
+    }
+
+
+def _match(match: Match) -> dict[str, Any]:
+    return {
+        "path": match.path,
+        "kind": match.kind,
+        "share": match.share,
+        "unit": match.unit,
+        "passages": [_passage(p) for p in match.passages],
+    }
+
+
+def _history(history: History) -> dict[str, Any]:
+    return {
+        "path": history.path,
+        "year": history.year,
+        "share": history.share,
+        "passages": [_passage(p) for p in history.passages],
+        "plan": [
+            {"item": i.text, "found": i.found, "line": i.line, "excerpt": i.excerpt}
+            for i in history.plan
+        ],
     }
 
 

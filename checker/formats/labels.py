@@ -18,6 +18,9 @@ UNIT = {LineUnit.LINE: "行", LineUnit.PARAGRAPH: "段", None: "行"}
 REQUIRED = {True: "必备", False: "推荐"}
 #: Checklist item statuses in a supervisor's scorecard (xlsx, html).
 SCORE = {"present": "有", "partial": "部分", "missing": "缺"}
+#: Copies within a batch (Match.kind) and last year's plan items.
+COPY = {"duplicate": "相同", "similar": "雷同"}
+FOLLOWED = {True: "✓ 已报告", False: "✗ 未提及"}
 #: Outline: node kinds and heading levels.
 KIND = {
     "chrome": "网页元素",

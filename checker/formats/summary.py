@@ -17,6 +17,8 @@ from checker.engine import Report, Status
 from checker.formats.labels import SEVERITY
 
 STATUSES = ("present", "partial", "missing")
+COPIES = ("duplicate", "similar", "carried_over")
+CARRIED_OVER = "history/carried-over"
 
 
 @dataclass(slots=True)
@@ -29,8 +31,15 @@ class Summary:
     rules: Counter[str] = field(default_factory=Counter)
     #: The rule packs the reports were checked with (their rules' names).
     rulesets: set[str] = field(default_factory=set)
+    #: Reports with a byte-identical twin, with a near copy, carrying last
+    #: year's text over (batch/*, history/carried-over); empty when not compared.
+    copies: Counter[str] = field(default_factory=Counter)
 
     def add(self, report: Report) -> None:
+        kinds = {match.kind for match in report.similar}
+        self.copies.update(kinds if "duplicate" not in kinds else {"duplicate"})
+        if any(f.rule == CARRIED_OVER for f in report.findings):
+            self.copies["carried_over"] += 1
         self.reports[report.status] += 1
         if report.ruleset is not None:
             self.rulesets.add(report.ruleset.id)
@@ -61,7 +70,11 @@ class Summary:
                 for item in known
             },
             "rules": {rule: self.rules[rule] for rule in sorted(self.rules)},
+            **({"copies": self._copies()} if self.copies else {}),
         }
+
+    def _copies(self) -> dict[str, int]:
+        return {kind: self.copies[kind] for kind in COPIES}
 
 
 def summary_lines(
@@ -86,6 +99,13 @@ def summary_lines(
             counts = summary.checklist[item]
             marks = " / ".join(str(counts[status]) for status in STATUSES)
             lines.append(f"  {BY_ID[item].label}：{marks}")
+    if summary.copies:
+        copies = summary.copies
+        lines.append(
+            f"雷同：与同批报告完全相同 {copies['duplicate']} 份，"
+            f"大部分文字相同 {copies['similar']} 份；"
+            f"大部分沿用上年报告 {copies['carried_over']} 份。"
+        )
     if summary.rules:
         lines.append("触发的规则（涉及报告份数）：")
         lines.extend(

@@ -10,8 +10,10 @@ from tabulate import tabulate
 
 from checker.checks.option import SEVERITIES
 from checker.engine import Finding, ItemStatus, LineUnit, Report, Status
+from checker.engine.related import Passage
 from checker.formats.base import Writer
 from checker.formats.labels import (
+    FOLLOWED,
     REQUIRED,
     SEVERITY,
     STATUS,
@@ -52,6 +54,8 @@ def render_report(report: Report) -> str:
         _header(report),
         _checklist(report.checklist, report.line_unit),
         _findings(report),
+        _similar(report),
+        _history(report),
         _verdict(report),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
@@ -136,6 +140,51 @@ def _places(group: list[Finding], unit: LineUnit | None) -> str:
     if all(f.paragraph for f in group):
         return places([f.paragraph for f in group], "段")
     return places([f.line for f in group], UNIT[unit])
+
+
+def _similar(report: Report) -> str:
+    """The batch's copies of this report and where they share text."""
+    if not report.similar:
+        return ""
+    unit = UNIT[report.line_unit]
+    lines = ["雷同（同批报告）："]
+    for match in report.similar:
+        how = "完全相同" if match.kind == "duplicate" else f"相同文字 {match.share:.0%}"
+        lines.append(f"  {match.path}（{match.unit or '单位未识别'}）：{how}")
+        lines.extend(_passage(p, unit, "对方") for p in match.passages)
+    return "\n".join(lines)
+
+
+def _history(report: Report) -> str:
+    """This report against the unit's earlier one, and last year's plan items."""
+    history = report.history
+    if history is None:
+        return ""
+    unit = UNIT[report.line_unit]
+    year = f"{history.year}年度" if history.year else "往年"
+    lines = [f"上年对照：{year}报告 {history.path}，沿用文字 {history.share:.0%}"]
+    lines.extend(_passage(p, unit, "上年") for p in history.passages)
+    if history.plan:
+        found = sum(item.found for item in history.plan)
+        lines.append(f"  上年安排落实情况（{found}/{len(history.plan)} 项已报告）：")
+        for item in history.plan:
+            where = f"  第{item.line}{unit}：{item.excerpt}" if item.found else ""
+            lines.append(f"    {FOLLOWED[item.found]}  {item.text}{where}")
+    return "\n".join(lines)
+
+
+def _passage(p: Passage, unit: str, other: str) -> str:
+    here = (
+        f"第{p.line}—{p.end_line}{unit}"
+        if p.end_line != p.line
+        else f"第{p.line}{unit}"
+    )
+    there = (
+        f"第{p.other_line}—{p.other_end_line}{unit}"
+        if p.other_end_line != p.other_line
+        else f"第{p.other_line}{unit}"
+    )
+    return f"    {here} ↔ {other}{there}（{p.chars}字）：{p.excerpt}……"
 
 
 def _verdict(report: Report) -> str:
