@@ -190,7 +190,7 @@ def writer_rates(paths: list[Path]) -> dict[str, float]:
     """Reports/s of each writer alone, over reports checked once beforehand."""
     from checker.batch import Options, check_item
     from checker.engine import load_pack
-    from checker.formats import Summary, make_writer
+    from checker.formats import write_all
 
     reports = [check_item(str(path), Options()) for path in paths]
     rates = {}
@@ -199,13 +199,7 @@ def writer_rates(paths: list[Path]) -> dict[str, float]:
             start = time.perf_counter()
             with open(Path(out) / fmt, "w", encoding="utf-8", newline="") as stream:
                 tool = {"name": "bench", "version": "0"}
-                writer = make_writer(fmt, stream, tool, lambda r: load_pack(r).rules)
-                summary = Summary()
-                writer.begin()
-                for report in reports:
-                    summary.add(report)
-                    writer.document(report)
-                writer.end(summary)
+                write_all(fmt, stream, tool, reports, lambda r: load_pack(r).rules)
             rates[fmt] = len(reports) / (time.perf_counter() - start)
     return rates
 

@@ -9,7 +9,7 @@ from conftest import SEEDS
 
 from checker.batch import Options, check_item
 from checker.engine import Report, error_report, load_pack
-from checker.formats import Summary, make_writer
+from checker.formats import write_all
 
 TOOL = {"name": "fazhi-check", "version": "0.1.0"}
 
@@ -36,11 +36,5 @@ def batch(count: int) -> list[Report]:
 def write(fmt: str, reports: list[Report], target: Path) -> Path:
     """Write ``reports`` as the command does: a text stream on the file."""
     with open(target, "w", encoding="utf-8", newline="") as out:
-        writer = make_writer(fmt, out, TOOL, rules)
-        summary = Summary()
-        writer.begin()
-        for report in reports:
-            summary.add(report)
-            writer.document(report)
-        writer.end(summary)
+        write_all(fmt, out, TOOL, reports, rules)
     return target

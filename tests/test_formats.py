@@ -22,7 +22,14 @@ from checker.engine import (
     error_report,
     load_pack,
 )
-from checker.formats import BINARY_FORMATS, FORMATS, Summary, make_writer, summary_lines
+from checker.formats import (
+    BINARY_FORMATS,
+    FORMATS,
+    Summary,
+    make_writer,
+    summary_lines,
+    write_all,
+)
 from checker.formats.schema import jsonl_line_schema, report_schema
 from checker.parse.meta import Meta
 
@@ -80,13 +87,7 @@ SEQUENCE = load_pack("fazhi-2019").rule("numbering/sequence")
 
 def render(fmt: str, docs: list[Report] = DOCS) -> str:
     out = io.StringIO()
-    writer = make_writer(fmt, out, TOOL, lambda _: [SEQUENCE])
-    summary = Summary()
-    writer.begin()
-    for doc in docs:
-        summary.add(doc)
-        writer.document(doc)
-    writer.end(summary)
+    write_all(fmt, out, TOOL, docs, lambda _: [SEQUENCE])
     return out.getvalue()
 
 

@@ -6,10 +6,11 @@ one it writes (start-up time counts for a drafter's one-file check).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib import import_module
 from typing import TextIO
 
+from checker.engine import Report
 from checker.formats.base import RulesLookup, Writer
 from checker.formats.summary import Summary, summary_lines
 
@@ -49,3 +50,23 @@ def make_writer(
     module, name = _WRITERS[fmt]
     writer: type[Writer] = getattr(import_module(f"checker.formats.{module}"), name)
     return writer(out, tool, rules, names)
+
+
+def write_all(
+    fmt: str,
+    out: TextIO,
+    tool: dict[str, str],
+    reports: Iterable[Report],
+    rules: RulesLookup | None = None,
+    names: Sequence[str] = (),
+) -> Summary:
+    """Write finished ``reports`` whole in ``fmt`` (the command streams its own
+    loop to interleave progress; the page, tests and benchmarks use this)."""
+    writer = make_writer(fmt, out, tool, rules, names)
+    summary = Summary()
+    writer.begin()
+    for report in reports:
+        summary.add(report)
+        writer.document(report)
+    writer.end(summary)
+    return summary

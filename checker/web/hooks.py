@@ -44,7 +44,7 @@ def scorecard_xlsx(reports: Sequence[Report]) -> bytes:
 
     from checker import __version__
     from checker.engine import PackError, load_pack
-    from checker.formats import Summary, make_writer
+    from checker.formats import write_all
 
     def rules(ruleset_id: str) -> list:
         try:
@@ -55,12 +55,6 @@ def scorecard_xlsx(reports: Sequence[Report]) -> bytes:
     buffer = io.BytesIO()
     out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
     tool = {"name": "fazhi-checker", "version": __version__}
-    writer = make_writer("xlsx", out, tool, rules, [r.path for r in reports])
-    summary = Summary()
-    writer.begin()
-    for report in reports:
-        summary.add(report)
-        writer.document(report)
-    writer.end(summary)
+    write_all("xlsx", out, tool, reports, rules, [r.path for r in reports])
     out.flush()
     return buffer.getvalue()

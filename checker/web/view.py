@@ -15,8 +15,8 @@ from typing import Any
 from checker import __version__
 from checker.checks.items import ITEMS
 from checker.engine import Report
-from checker.formats import Summary
-from checker.formats.json_ import JsonWriter, report_json
+from checker.formats import write_all
+from checker.formats.json_ import report_json
 from checker.formats.labels import (
     MARK,
     REQUIRED,
@@ -102,11 +102,5 @@ def _evidence_where(evidence: dict[str, Any] | None, unit: Any) -> str:
 def json_download(reports: Sequence[Report]) -> bytes:
     """The reports as ``--format json`` writes them (report.schema.json)."""
     out = io.StringIO()
-    writer = JsonWriter(out, TOOL)
-    summary = Summary()
-    writer.begin()
-    for report in reports:
-        writer.document(report)
-        summary.add(report)
-    writer.end(summary)
+    write_all("json", out, TOOL, reports)
     return out.getvalue().encode("utf-8")
