@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
+from conftest import SEEDS, seed_text
 
 from checker import batch
 from checker.cli import check as check_command
@@ -132,3 +132,26 @@ def test_two_runs_writing_one_file_never_interleave(tmp_path: Path) -> None:
     assert len(docs) == summary["summary"]["fail"] in (200, 125)
     assert len({doc["path"].split("/")[0] for doc in docs}) == 1
     assert sorted(os.listdir(tmp_path)) == ["a", "b", "汇总.jsonl"]  # no temp file
+
+
+TITLE_SEQUENCE = "\x1b]0;已被篡改\x07"  # sets the terminal window's title
+CLEAR_SCREEN = "\x1b[2J\x9b0m"  # clears the screen; a one-byte CSI
+
+
+def test_terminal_control_sequences_are_shown_escaped(tmp_path: Path) -> None:
+    text = seed_text("002").replace("一、", f"一、{TITLE_SEQUENCE}{CLEAR_SCREEN}", 1)
+    report = tmp_path / "a\x1b[31m.txt"
+    report.write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    outputs = {
+        "text": invoke(str(report)).stdout,
+        "table": invoke(str(report), str(tmp_path / "b.txt")).stdout,
+        "outline": CliRunner().invoke(main, ["outline", str(report)]).stdout,
+    }
+    for name, out in outputs.items():
+        assert not set(out) & set("\x1b\x07\x9b"), name
+        assert "a\\x1b[31m.txt" in out, name
+    for name in ("text", "outline"):
+        assert "\\x1b]0;已被篡改\\x07\\x1b[2J\\x9b0m" in outputs[name], name
+    json_out = invoke(str(report), "--format", "json").stdout
+    assert json.loads(json_out)["documents"][0]["path"].endswith("a\\x1b[31m.txt")

@@ -36,6 +36,7 @@ from checker.cli.output import ReportStream, WriteError, input_named_as_output
 from checker.cli.progress import Progress
 from checker.engine.report import Status
 from checker.formats import FORMATS, Summary, make_writer
+from checker.formats.terminal import escape_controls
 
 if TYPE_CHECKING:
     from checker.engine import Report, Rule
@@ -203,7 +204,9 @@ def _write(
             for report in reports:
                 summary.add(report)
                 if report.status is Status.ERROR:  # logged whatever the format
-                    progress.log(f"错误：{report.path}：{report.error}")
+                    progress.log(
+                        escape_controls(f"错误：{report.path}：{report.error}")
+                    )
                 if interactive:
                     progress.pause()
                 writer.document(report)

@@ -13,6 +13,7 @@ from checker.engine import ItemStatus, LineUnit, Report, Status
 from checker.formats.base import Writer
 from checker.formats.labels import REQUIRED, SEVERITY, STATUS, UNIT, VERDICT, position
 from checker.formats.summary import Summary, summary_lines
+from checker.formats.terminal import escape_controls
 
 
 class TextWriter(Writer):
@@ -24,7 +25,7 @@ class TextWriter(Writer):
             return
         if self._count:
             self.out.write("\n")
-        self.out.write(render_report(report))
+        self.out.write(escape_controls(render_report(report)))
         self._count += 1
 
     def end(self, summary: Summary) -> None:
