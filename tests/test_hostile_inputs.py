@@ -51,7 +51,7 @@ def test_a_gbk_file_name_is_shown_escaped_and_the_batch_goes_on(
     shown = {
         "json": GBK_SHOWN.replace("\\", "\\\\"),
         "jsonl": GBK_SHOWN.replace("\\", "\\\\"),
-        "sarif": "xb1/xa8/xb8/xe6.txt",  # a URI: SARIF turns backslashes into /
+        "sarif": "%5Cxb1%5Cxa8%5Cxb8%5Cxe6.txt",  # a URI, percent-encoded
     }.get(fmt, GBK_SHOWN)
     assert shown in result.stdout
     assert "正常.txt" in result.stdout or fmt == "sarif"  # percent-encoded there
