@@ -27,7 +27,7 @@ def _dumps(value: Any, prefix: str) -> str:
 
 def artifact(path: str) -> dict[str, str]:
     # A backslash is a separator only on Windows; on POSIX a report's path may
-    # hold one as an escape (\\xb1 for a byte that is not UTF-8): keep it, as %5C.
+    # hold one as an escape (\xb1 for a byte that is not UTF-8): keep it, as %5C.
     return {"uri": quote(path.replace(os.sep, "/"), safe="/:")}
 
 
