@@ -155,3 +155,14 @@ def test_terminal_control_sequences_are_shown_escaped(tmp_path: Path) -> None:
         assert "\\x1b]0;已被篡改\\x07\\x1b[2J\\x9b0m" in outputs[name], name
     json_out = invoke(str(report), "--format", "json").stdout
     assert json.loads(json_out)["documents"][0]["path"].endswith("a\\x1b[31m.txt")
+
+
+def test_a_bad_choice_or_output_folder_is_one_chinese_line(tmp_path: Path) -> None:
+    formats = "text、table、json、jsonl、csv、sarif"
+    assert invoke(str(SEEDS), "--format", "xml").stderr == (
+        f"错误：--format 须为 {formats} 之一（收到“xml”）\n"
+    )
+    result = invoke(str(SEEDS), "-o", str(tmp_path / "没有" / "a.csv"))
+    assert result.exit_code == 2
+    assert result.stderr == f"错误：{tmp_path}/没有/a.csv：写入失败（目录不存在）\n"
+    assert invoke(str(SEEDS), "-o", str(tmp_path)).stderr.endswith("（是目录）\n")

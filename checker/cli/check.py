@@ -30,7 +30,7 @@ from checker.cli.common import (
     EXIT_OK,
     read_stdin,
 )
-from checker.cli.flags import MAX_JOBS, MAX_TIMEOUT, Jobs, Seconds, Year
+from checker.cli.flags import MAX_JOBS, MAX_TIMEOUT, Choice, Jobs, Seconds, Year
 from checker.cli.interrupt import catch_sigterm, stop
 from checker.cli.output import ReportStream, WriteError, input_named_as_output
 from checker.cli.progress import Progress
@@ -49,7 +49,7 @@ TOOL = {"name": "fazhi-checker", "version": __version__}
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=Choice(FORMATS),
     help="输出格式；默认：单个文件 text，多个文件 table",
 )
 @click.option(
@@ -61,7 +61,7 @@ TOOL = {"name": "fazhi-checker", "version": __version__}
 @click.option("--year", type=Year(), default=None, help="报告年度（覆盖自动识别）")
 @click.option(
     "--fail-on",
-    type=click.Choice(["error", "warning", "never"]),
+    type=Choice(["error", "warning", "never"]),
     default="error",
     show_default=True,
     help="何种级别的问题使报告不通过",
@@ -69,7 +69,7 @@ TOOL = {"name": "fazhi-checker", "version": __version__}
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True),
+    metavar="FILE",
     default=None,
     help="把报告写入文件（默认写到标准输出）",
 )

@@ -68,3 +68,14 @@ class Year(_Checked):
         if not text.isascii() or not text.isdigit() or not low <= int(text) <= high:
             self.fail_zh(param, value, f"须为 {low} 到 {high} 的年份")
         return int(text)
+
+
+class Choice(click.Choice):
+    """click's Choice, answering in one Chinese line."""
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        if value in self.choices:
+            return value
+        flag = param.opts[-1] if param and param.opts else "选项"
+        allowed = "、".join(map(str, self.choices))
+        raise FlagError(f"{flag} 须为 {allowed} 之一（收到“{value}”）")

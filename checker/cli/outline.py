@@ -17,7 +17,7 @@ import click
 from checker.batch.discover import display_name
 from checker.batch.workers import TIMEOUT, map_in_order
 from checker.cli.common import EXIT_ERROR, read_stdin
-from checker.cli.flags import MAX_TIMEOUT, Seconds
+from checker.cli.flags import MAX_TIMEOUT, Choice, Seconds
 from checker.cli.interrupt import catch_sigterm, stop
 from checker.cli.output import ReportStream, WriteError
 from checker.formats.terminal import escape_controls
@@ -31,7 +31,7 @@ Item = str | tuple[str, bytes]
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=Choice(["text", "json"]),
     default="text",
     show_default=True,
     help="输出格式",
