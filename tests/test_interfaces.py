@@ -18,7 +18,7 @@ from checker.source import InputError
     ("args", "expected"),
     [
         (["check", "--jbos", "2", "seeds"], "错误：没有选项 '--jbos'。"),
-        (["check", "--format", "xml", "seeds"], "'xml' 无效，应为"),
+        (["check", "--format", "xml", "seeds"], "错误：--format 须为 text、table"),
         (["check"], "错误：缺少参数 'PATH...'"),
         (["chek"], "错误：没有命令 'chek'。"),
     ],
@@ -26,8 +26,7 @@ from checker.source import InputError
 def test_usage_errors_are_chinese_and_exit_2(args: list[str], expected: str) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
-    assert expected in result.stderr
-    assert "用法：" in result.stderr and "Usage" not in result.stderr
+    assert expected in result.stderr and "Usage" not in result.stderr
 
 
 def test_help_headings_are_chinese() -> None:

@@ -1,8 +1,17 @@
-"""Finding the inputs of a batch: directories walked in a stable order, globs."""
+"""Finding the inputs of a batch: directories walked in a stable order, globs.
+
+A folder that cannot be walked (no permission, a path longer than the system
+allows) is kept as an input of its own: checking it says why, as an error
+report that counts in the exit code, instead of the files it holds vanishing.
+Paths keep their raw form (bytes a file system holds that are not UTF-8, such
+as GBK names from a Chinese Windows share, stay surrogate-escaped so that the
+file can be opened); :func:`display_name` is how a report shows them.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from fnmatch import fnmatch
 from pathlib import Path
@@ -51,7 +60,12 @@ def _walk(
 ) -> list[str]:
     entries: list[tuple[tuple[str, ...], str]] = []
     left_out: list[tuple[tuple[str, ...], str]] = []
-    for folder, dirs, files in os.walk(root):
+
+    def unwalkable(error: OSError) -> None:
+        folder = str(error.filename or root)
+        entries.append((Path(os.path.relpath(folder, root)).parts, folder))
+
+    for folder, dirs, files in os.walk(root, onerror=unwalkable):
         dirs.sort()
         for name in files:
             full = os.path.join(folder, name)
@@ -70,3 +84,29 @@ def _walk(
 def _matches(name: str, rel: str, patterns: Sequence[str]) -> bool:
     name, rel = name.lower(), rel.lower()
     return any(fnmatch(name, p.lower()) or fnmatch(rel, p.lower()) for p in patterns)
+
+
+def display_name(path: str) -> str:
+    """How a report shows a path: printable, encodable and lossless.
+
+    Bytes that are not UTF-8 become ``\\xNN``, control characters ``\\xNN``
+    (or ``\\uNNNN``), and a backslash is doubled (POSIX only: on Windows
+    it is the separator), so different paths never look the same.
+    """
+    if os.sep == "/":
+        path = path.replace("\\", "\\\\")
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:  # a lone surrogate that no file system gave us
+        raw = path.encode("utf-8", "surrogatepass")
+    shown = raw.decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(_escape, shown)
+
+
+#: C0 and C1 controls and DEL: a terminal obeys them, a table cannot hold them.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from checker.batch.discover import display_name
 
 if TYPE_CHECKING:
     from checker.engine import Report
@@ -38,6 +39,7 @@ def check_item(item: Item, options: Options) -> Report:
     """Read and check one input; never raises (runs in a worker process)."""
     from checker import engine
     from checker.source.decode import InputError
+    from checker.source.load import sanitise
 
     name = item_name(item)
     try:
@@ -46,20 +48,21 @@ def check_item(item: Item, options: Options) -> Report:
             source, rules=options.rules, year=options.year, fail_on=options.fail_on
         )
     except InputError as error:
-        return engine.error_report(name, error.reason)
+        return engine.error_report(name, sanitise(error.reason))
     except Exception as error:  # a bug must cost one document, not the batch
         reason = f"检查出错（{type(error).__name__}: {error}）"
-        return engine.error_report(name, reason)
+        return engine.error_report(name, sanitise(reason).replace("\n", " "))
 
 
 def read_item(item: Item) -> Source:
     """Read and decode one input; raises InputError."""
-    from checker.source.decode import read_path, within_limit
+    from checker.source.decode import within_limit
     from checker.source.load import load_source
+    from checker.source.path import read_input
 
     name = item_name(item)
     if isinstance(item, str):
-        data = read_path(Path(item), item)
+        data = read_input(item, name)
     else:
         data = within_limit(item[1], name)
     return load_source(data, name)
@@ -99,8 +102,8 @@ def _carries_data(item: Item) -> bool:
 
 
 def item_name(item: Item) -> str:
-    """The path a report carries: a file's path, or "<stdin>"."""
-    return item if isinstance(item, str) else item[0]
+    """The path a report carries: a file's path as shown, or "<stdin>"."""
+    return display_name(item) if isinstance(item, str) else item[0]
 
 
 def _warm_up() -> None:

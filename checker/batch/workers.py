@@ -8,14 +8,22 @@ check cannot time itself out. A worker that dies is replaced. Either way only
 the input it was on becomes a failure; the rest of its queue goes to the
 replacement. Results come out in input order, and only a bounded window of
 inputs runs ahead of the oldest unfinished one, so memory stays flat.
+
+A worker is stopped with SIGTERM first: it unwinds (a converter it started is
+killed with its process group, temporary copies of a document are removed) and
+gets :data:`GRACE` seconds before SIGKILL. Each worker's temporary files live
+in a folder of its own that the parent removes after it, so nothing a worker
+wrote survives it even when it had to be killed outright.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -28,6 +36,8 @@ R = TypeVar("R")
 DEPTH = 8
 TIMEOUT = "timeout"
 CRASH = "crash"
+#: Seconds a stopped worker has to clean up before it is killed outright.
+GRACE = 1.0
 
 
 def map_in_order(
@@ -67,12 +77,20 @@ def map_in_order(
 
 
 class _Worker:
-    def __init__(self, context: Any, work: Callable[[Any], Any]) -> None:
+    def __init__(self, context: Any, work: Callable[[Any], Any], scratch: str) -> None:
+        self.scratch = tempfile.mkdtemp(prefix="worker-", dir=scratch)
         self.conn, child = context.Pipe()
         self.process = context.Process(
-            target=_serve, args=(child, work, os.getpid()), daemon=True
+            target=_serve, args=(child, work, os.getpid(), self.scratch), daemon=True
         )
-        self.process.start()
+        # SIGTERM is held back across the fork: until _serve installs its own
+        # handler the child would run the parent's (whatever the command set),
+        # even inside the interpreter's after-fork hooks.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        try:
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
         child.close()
         self.queue: deque[tuple[int, Any]] = deque()
         self.since = 0.0  # when the input at the head of the queue started
@@ -83,11 +101,21 @@ class _Worker:
         self.queue.extend(batch)
         self.conn.send(batch)
 
-    def stop(self) -> None:
-        if self.process.is_alive():
+    def stop(self, deadline: float | None = None) -> None:
+        """Stop it (see :meth:`terminate`), SIGKILL at ``deadline``, clean up."""
+        self.terminate()
+        if deadline is None:
+            deadline = time.monotonic() + GRACE
+        self.process.join(max(0.0, deadline - time.monotonic()))
+        if self.process.is_alive():  # stuck in C code, where no handler runs
             self.process.kill()
-        self.process.join()
+            self.process.join()
         self.conn.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def terminate(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
 
 
 class _Pool:
@@ -101,7 +129,8 @@ class _Pool:
             import ctypes  # noqa: F401  (imported once here, not in every worker)
         self.work = work
         self.bulky = bulky
-        self.workers = [_Worker(self.context, work) for _ in range(size)]
+        self.scratch = tempfile.mkdtemp(prefix="fazhi-")
+        self.workers = [_Worker(self.context, work, self.scratch) for _ in range(size)]
 
     def top_up(self, todo: deque[tuple[int, Any]], limit: int) -> None:
         for worker in self.workers:
@@ -143,15 +172,19 @@ class _Pool:
     def _replace(self, worker: _Worker, problem: str) -> tuple[int, Any, str]:
         index, item = worker.queue.popleft()
         worker.stop()
-        fresh = _Worker(self.context, self.work)
+        fresh = _Worker(self.context, self.work, self.scratch)
         if worker.queue:  # an idle new worker reads even a bulky item at once
             fresh.give(list(worker.queue))
         self.workers[self.workers.index(worker)] = fresh
         return index, item, problem
 
     def close(self) -> None:
+        for worker in self.workers:  # all at once: they clean up in parallel
+            worker.terminate()
+        deadline = time.monotonic() + GRACE
         for worker in self.workers:
-            worker.stop()
+            worker.stop(deadline)
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -170,16 +203,27 @@ def _die_with_parent(parent: int) -> None:
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
+def _unwind(signum: int, frame: object) -> None:
+    """SIGTERM: leave through every ``finally`` (converters, temporary files)."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise SystemExit(128 + signum)
+
+
 def _wait_for(busy: list[_Worker], timeout: float) -> float | None:
     if timeout <= 0:
         return None
     return max(0.0, min(w.since for w in busy) + timeout - time.monotonic())
 
 
-def _serve(conn: Connection, work: Callable[[Any], Any], parent: int) -> None:
+def _serve(
+    conn: Connection, work: Callable[[Any], Any], parent: int, scratch: str
+) -> None:
     """A worker's life: check what arrives, send each result back, until EOF."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, _unwind)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # see _Worker
     _die_with_parent(parent)
+    tempfile.tempdir = scratch  # removed by the parent, whatever happens here
     while True:
         try:
             batch = conn.recv()

@@ -7,11 +7,10 @@ writing the report is :mod:`checker.formats`.
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -23,17 +22,21 @@ from checker.batch import (
     discover,
     item_name,
 )
+from checker.batch.discover import display_name
 from checker.cli.common import (
     EXIT_ERROR,
     EXIT_FAIL,
-    EXIT_INTERRUPTED,
     EXIT_OK,
     read_stdin,
 )
+from checker.cli.flags import MAX_JOBS, MAX_TIMEOUT, Choice, Jobs, Seconds, Year
+from checker.cli.interrupt import catch_sigterm, stop
+from checker.cli.output import ReportStream, WriteError, input_named_as_output
 from checker.cli.progress import Progress
 from checker.cli.related import related_options, related_reports
 from checker.engine.report import Status
 from checker.formats import BINARY_FORMATS, FORMATS, Summary, make_writer
+from checker.formats.terminal import escape_controls
 
 if TYPE_CHECKING:
     from checker.engine import Report, Rule
@@ -46,7 +49,7 @@ TOOL = {"name": "fazhi-checker", "version": __version__}
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=Choice(FORMATS),
     help="输出格式；默认：单个文件 text，多个文件 table",
 )
 @click.option(
@@ -55,10 +58,10 @@ TOOL = {"name": "fazhi-checker", "version": __version__}
     metavar="NAME|PATH",
     help="规则包名称或路径（默认按报告年度选择）",
 )
-@click.option("--year", type=int, default=None, help="报告年度（覆盖自动识别）")
+@click.option("--year", type=Year(), default=None, help="报告年度（覆盖自动识别）")
 @click.option(
     "--fail-on",
-    type=click.Choice(["error", "warning", "never"]),
+    type=Choice(["error", "warning", "never"]),
     default="error",
     show_default=True,
     help="何种级别的问题使报告不通过",
@@ -66,23 +69,23 @@ TOOL = {"name": "fazhi-checker", "version": __version__}
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True),
+    metavar="FILE",
     default=None,
     help="把报告写入文件（默认写到标准输出）",
 )
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=1),
+    type=Jobs(),
     default=None,
-    help="并行进程数（默认：全部 CPU 核）",
+    help=f"并行进程数，1—{MAX_JOBS}（默认：CPU 核数，至多 {MAX_JOBS}）",
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
+    type=Seconds(),
     default=60.0,
     show_default=True,
-    help="单个文件检查时限（秒）",
+    help=f"单个文件检查时限（秒，至多 {MAX_TIMEOUT:g}）",
 )
 @click.option(
     "--include",
@@ -118,12 +121,16 @@ def check(
         sys.exit(EXIT_ERROR)
     if rules:
         _validate_pack(rules)
+    catch_sigterm()
     skipped: list[str] = []
     names = discover(paths, include or DEFAULT_INCLUDE, exclude, skipped)
     if skipped:
         click.echo(_skipped_notice(skipped), err=True)
     if not names:
         click.echo("错误：没有找到要检查的文件", err=True)
+        sys.exit(EXIT_ERROR)
+    if output and (clash := input_named_as_output(output, names)):
+        click.echo(f"错误：{display_name(clash)}：是输入文件，不能用作 -o", err=True)
         sys.exit(EXIT_ERROR)
     items = [_stdin_item() if name == "-" else name for name in names]
     if fmt is None:
@@ -135,15 +142,20 @@ def check(
             summary = _write(
                 fmt, output, reports, options, [item_name(i) for i in items]
             )
-    except KeyboardInterrupt:  # the workers are gone with the generator
-        click.echo("已中断（Ctrl-C）：报告不完整，缺少汇总", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt as interrupt:  # the workers are gone with the generator
+        left = f"未写入 {output}" if output else "报告不完整，缺少汇总"
+        stop(interrupt, left)
+    except WriteError as error:
+        click.echo(f"错误：{error.where}：写入失败（{error.reason}）", err=True)
+        sys.exit(EXIT_ERROR)
     sys.exit(exit_code(summary))
 
 
 def _skipped_notice(skipped: list[str]) -> str:
     """One line on stderr: files in the directories that were not checked."""
-    shown = "、".join(skipped[:3]) + ("等" if len(skipped) > 3 else "")
+    shown = "、".join(map(display_name, skipped[:3])) + (
+        "等" if len(skipped) > 3 else ""
+    )
     return (
         f"提示：跳过 {len(skipped)} 个不是报告格式的文件（{shown}）；"
         "要检查它们请用 --include"
@@ -154,8 +166,8 @@ def _cores() -> int:
     """The CPUs this process may use (a container or taskset may allow fewer
     than the machine has, and more workers than CPUs only add switching)."""
     if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
+        return min(len(os.sched_getaffinity(0)) or 1, MAX_JOBS)
+    return min(os.cpu_count() or 1, MAX_JOBS)
 
 
 def _validate_pack(rules: str) -> None:
@@ -191,56 +203,32 @@ def _write(
     """Write each document as it arrives; the bar steps aside for every line."""
     summary = Summary()
     progress = Progress(len(names))
-    with _ReportStream(output) as out:
+    with ReportStream(output) as out:
         # A report on the terminal is flushed per document, so rows show as
         # they are checked; to a file or a pipe it is written in blocks.
         interactive = out.isatty()
         writer = make_writer(fmt, out, TOOL, _rules_lookup(options), names)
-        writer.begin()
         try:
+            writer.begin()
             for report in reports:
                 summary.add(report)
                 if report.status is Status.ERROR:  # logged whatever the format
-                    progress.log(f"错误：{report.path}：{report.error}")
+                    progress.log(
+                        escape_controls(f"错误：{report.path}：{report.error}")
+                    )
                 if interactive:
                     progress.pause()
                 writer.document(report)
                 if interactive:
                     out.flush()
                 progress.advance()
+            progress.close()
+            writer.end(summary)
+        except OSError as error:  # the report's stream: disk full, closed pipe
+            raise WriteError(output or "标准输出", error) from None
         finally:
             progress.close()
-        writer.end(summary)
     return summary
-
-
-class _ReportStream:
-    """The report stream: the --output file, or UTF-8 stdout left open after."""
-
-    def __init__(self, output: str | None) -> None:
-        self.output = output
-
-    def __enter__(self) -> TextIO:
-        if self.output:
-            try:
-                self.stream = open(self.output, "w", encoding="utf-8", newline="")
-            except OSError as error:
-                click.echo(
-                    f"错误：{self.output}：无法写入（{error.strerror}）", err=True
-                )
-                sys.exit(EXIT_ERROR)
-        else:
-            self.stream = io.TextIOWrapper(
-                sys.stdout.buffer, encoding="utf-8", newline=""
-            )
-        return self.stream
-
-    def __exit__(self, *exc: object) -> None:
-        if self.output:
-            self.stream.close()
-        else:
-            self.stream.flush()
-            self.stream.detach()
 
 
 def _rules_lookup(options: Options):

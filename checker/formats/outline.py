@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checker.formats.json_ import meta_json
 from checker.formats.labels import KIND, LEVEL
+from checker.formats.terminal import escape_controls
 from checker.parse.document import Document
 from checker.parse.numbering import DEFECTS
 from checker.parse.tree import Node
@@ -45,7 +46,7 @@ def outline_text(doc: Document, path: str, line_label: str = "行") -> str:
     width = len(str(doc.root.end_line)) + 1
     for node, depth in _visible(doc.root, 0):
         lines.append(_row(node, depth, width, line_label))
-    return "\n".join(lines) + "\n"
+    return escape_controls("\n".join(lines) + "\n")
 
 
 def _date(iso: str | None, text: str | None) -> str:

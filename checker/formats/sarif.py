@@ -8,6 +8,7 @@ object is written last. Columns count Unicode code points.
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from typing import Any
 from urllib.parse import quote
@@ -25,7 +26,9 @@ def _dumps(value: Any, prefix: str) -> str:
 
 
 def artifact(path: str) -> dict[str, str]:
-    return {"uri": quote(path.replace("\\", "/"), safe="/:")}
+    # A backslash is a separator only on Windows; on POSIX a report's path may
+    # hold one as an escape (\xb1 for a byte that is not UTF-8): keep it, as %5C.
+    return {"uri": quote(path.replace(os.sep, "/"), safe="/:")}
 
 
 def _location(path: str) -> dict[str, Any]:

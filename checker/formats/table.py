@@ -19,6 +19,7 @@ from checker.engine import Report, Status
 from checker.formats.base import Writer
 from checker.formats.labels import COPY, MARK, VERDICT
 from checker.formats.summary import Summary, summary_lines
+from checker.formats.terminal import escape_controls
 
 HEADERS = [
     "文件",
@@ -74,7 +75,7 @@ class TableWriter(Writer):
         from wcwidth import wcswidth  # imported here: only tables need it
 
         self._width = lambda text: max(wcswidth(text), len(text))
-        paths = [self._width(name) for name in self.names]
+        paths = [self._width(escape_controls(name)) for name in self.names]
         self._widths = [self._width(h) for h in HEADERS]
         self._widths[0] = max([self._widths[0], *paths])
         verdicts = (self._width(VERDICT[s]) for s in (Status.PASS, Status.FAIL))
@@ -83,7 +84,7 @@ class TableWriter(Writer):
         self._line(["-" * width for width in self._widths])
 
     def document(self, report: Report) -> None:
-        self._line(row(report))
+        self._line([escape_controls(cell) for cell in row(report)])
 
     def end(self, summary: Summary) -> None:
         self.out.write(

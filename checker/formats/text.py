@@ -23,6 +23,7 @@ from checker.formats.labels import (
     places,
 )
 from checker.formats.summary import Summary, summary_lines
+from checker.formats.terminal import escape_controls
 
 
 class TextWriter(Writer):
@@ -34,7 +35,7 @@ class TextWriter(Writer):
             return
         if self._count:
             self.out.write("\n")
-        self.out.write(render_report(report))
+        self.out.write(escape_controls(render_report(report)))
         self._count += 1
 
     def end(self, summary: Summary) -> None:

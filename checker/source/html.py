@@ -89,9 +89,20 @@ def declared_charset(data: bytes) -> str | None:
     if name in ("gb2312", "gbk", "x-gbk", "gb18030"):
         return "gb18030"  # superset: pages declared gb2312 routinely contain GBK
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    # Only a real text encoding: hex, base64, rot13 are codecs too, and
+    # unicode_escape, undefined or idna turn a page into garbage or an error.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
+
+
+#: Codecs Python counts as text encodings that no web page is written in.
+_NOT_CHARSETS = frozenset(
+    "unicode-escape raw-unicode-escape undefined idna punycode utf-7".split()
+)
 
 
 def read_html(data: bytes, path: str) -> tuple[str, str]:
@@ -115,7 +126,7 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
     if charset and not has_bom:  # a BOM outranks the declaration, as in browsers
         try:
             text = data.decode(charset)
-        except UnicodeDecodeError:
+        except (UnicodeError, ValueError):
             text = ""  # pages often lie about their charset; try the usual encodings
         if text and plausible(text):
             return text, charset

@@ -9,6 +9,12 @@ becomes one line, so findings count paragraphs (第N段) as for .docx.
 antiword does not print Word's automatic list numbering (一、 （一） set by
 the list feature rather than typed): those headings arrive without their
 markers. LibreOffice prints them, and is tried first.
+
+The temporary folder holds a copy of a submitted, possibly confidential,
+document: it is removed whatever ends the conversion (success, error, the
+converter's timeout, or the batch stopping the worker with SIGTERM on its own
+timeout, Ctrl-C or SIGTERM). A converter runs in a process group of its own,
+killed as a whole, so no LibreOffice is left running without a parent.
 """
 
 from __future__ import annotations
@@ -72,7 +78,8 @@ def _run_soffice(soffice: str, source: Path, tmp: Path, path: str) -> bytes:
 
 
 def _run(command: list[str], path: str, tmp: Path) -> bytes:
-    env = dict(os.environ, HOME=str(tmp))
+    # LibreOffice writes lu*.tmp files with document content to TMPDIR.
+    env = dict(os.environ, HOME=str(tmp), TMPDIR=str(tmp))
     try:
         # Own process group: soffice forks soffice.bin, which a plain kill would
         # leave running (and holding our pipes) after a timeout.
@@ -92,6 +99,9 @@ def _run(command: list[str], path: str, tmp: Path) -> bytes:
     except subprocess.TimeoutExpired:
         _kill_group(process)
         raise InputError(path, f"转换超时（超过 {TIMEOUT} 秒）") from None
+    except BaseException:  # stopped (SIGTERM -> SystemExit): take it along
+        _kill_group(process)
+        raise
     if process.returncode != 0:
         name = Path(command[0]).name
         raise InputError(
@@ -105,4 +115,10 @@ def _kill_group(process: subprocess.Popen) -> None:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError, AttributeError):
         process.kill()
-    process.communicate()
+    try:
+        process.wait(timeout=5)  # reap it; the pipes die with the group
+    except subprocess.TimeoutExpired:
+        pass
+    for pipe in (process.stdout, process.stderr):
+        if pipe:
+            pipe.close()

@@ -10,6 +10,7 @@ return a Source or raise InputError with a one-line Chinese reason.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from checker.source.decode import MAX_BYTES, InputError, Source, decode
 from checker.source.sniff import sniff
@@ -54,8 +55,23 @@ def load_source(data: bytes, name: str) -> Source:
         text, encoding = decode(data, name)
     if not text.strip():
         raise InputError(name, "文件没有正文（只有空白）")
+    text = sanitise(text)
     kind = _FORMAT_NAMES.get(fmt, fmt)
     return Source(name, text, encoding, kind, label, digest, pages)
+
+
+#: Code points no output encoding can write: lone surrogates (a PDF font that
+#: maps a glyph to U+D800, a page "encoded" in unicode_escape).
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
+
+
+def sanitise(text: str) -> str:
+    """``text`` with every unencodable code point replaced by U+FFFD.
+
+    One code point for one, so offsets, columns and line numbers stay as they
+    were; output writers never meet a character they cannot encode.
+    """
+    return _UNENCODABLE.sub("\ufffd", text)
 
 
 #: What users call the formats the sniffer names by their container.
