@@ -41,7 +41,7 @@ def test_discover_include_exclude_and_named_files(tmp_path: Path) -> None:
 
 
 def test_discover_ignores_case_and_lists_what_it_left_out(tmp_path: Path) -> None:
-    names = ("报告.DOCX", "说明.Pdf", "材料.zip", ".DS_Store", "旧/草稿.TXT", "x.bak")
+    names = ("报告.DOCX", "说明.Pdf", "材料.rar", ".DS_Store", "旧/草稿.TXT", "x.bak")
     for name in names:
         path = tmp_path / name
         path.parent.mkdir(exist_ok=True)
@@ -49,7 +49,7 @@ def test_discover_ignores_case_and_lists_what_it_left_out(tmp_path: Path) -> Non
     skipped: list[str] = []
     found = discover([str(tmp_path)], exclude=["*.BAK"], skipped=skipped)
     assert [Path(p).name for p in found] == ["报告.DOCX", "草稿.TXT", "说明.Pdf"]
-    assert [Path(p).name for p in skipped] == ["材料.zip"]  # not hidden, not excluded
+    assert [Path(p).name for p in skipped] == ["材料.rar"]  # not hidden, not excluded
 
 
 def slow_check(source, **options):

@@ -212,13 +212,13 @@ def test_default_jobs_are_the_cpus_this_process_may_use(
 def test_files_left_out_are_named_on_stderr(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     shutil.copytree(SEEDS, folder)
-    for name in ("材料.zip", "附件.rar"):
+    for name in ("附件.rar", "统计表.xlsx"):  # .zip packets are checked (packets)
         (folder / name).write_bytes(b"PK")
     result = invoke(str(folder), "--format", "jsonl")
     assert result.exit_code == 1  # what is not a report does not fail the batch
     assert len(result.stdout.splitlines()) == 6
     assert result.stderr.splitlines() == [
-        f"提示：跳过 2 个不是报告格式的文件（{folder}/材料.zip、{folder}/附件.rar）；"
+        f"提示：跳过 2 个不是报告格式的文件（{folder}/统计表.xlsx、{folder}/附件.rar）；"
         "要检查它们请用 --include"
     ]
 

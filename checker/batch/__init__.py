@@ -8,6 +8,7 @@ report).
 from __future__ import annotations
 
 from checker.batch.discover import DEFAULT_INCLUDE, discover
+from checker.batch.packets import expand
 from checker.batch.runner import (
     CRASHED,
     Item,
@@ -24,6 +25,7 @@ __all__ = [
     "Options",
     "check_item",
     "discover",
+    "expand",
     "item_name",
     "check_all",
 ]

@@ -26,6 +26,7 @@ DEFAULT_INCLUDE = (
     "*.html",
     "*.htm",
     "*.pdf",
+    "*.zip",  # submission packets: each report inside is checked (batch.packets)
 )
 
 

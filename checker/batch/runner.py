@@ -15,13 +15,15 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from checker.batch.discover import display_name
+from checker.batch.packets import PacketMember, Refused, read_member
 
 if TYPE_CHECKING:
     from checker.engine import Report
     from checker.source import Source
 
-#: An input: a path, or ("<stdin>", bytes) read by the command beforehand.
-Item = str | tuple[str, bytes]
+#: An input: a path, ("<stdin>", bytes) read by the command beforehand, a
+#: report inside a .zip packet, or an input refused before checking.
+Item = str | tuple[str, bytes] | PacketMember | Refused
 CRASHED = "检查进程异常退出（文件可能触发了程序缺陷）"
 
 
@@ -56,13 +58,17 @@ def check_item(item: Item, options: Options) -> Report:
 
 def read_item(item: Item) -> Source:
     """Read and decode one input; raises InputError."""
-    from checker.source.decode import within_limit
+    from checker.source.decode import InputError, within_limit
     from checker.source.load import load_source
     from checker.source.path import read_input
 
     name = item_name(item)
     if isinstance(item, str):
         data = read_input(item, name)
+    elif isinstance(item, PacketMember):
+        data, name = read_member(item)
+    elif isinstance(item, Refused):
+        raise InputError(item.name, item.reason)
     else:
         data = within_limit(item[1], name)
     return load_source(data, name)
@@ -98,12 +104,17 @@ def _failed(item: Item, problem: str, options: Options) -> Report:
 
 
 def _carries_data(item: Item) -> bool:
-    return not isinstance(item, str)  # stdin's bytes, not a path
+    return isinstance(item, tuple)  # stdin's bytes, not a path
 
 
 def item_name(item: Item) -> str:
-    """The path a report carries: a file's path as shown, or "<stdin>"."""
-    return display_name(item) if isinstance(item, str) else item[0]
+    """The path a report carries: a file's path as shown, a packet member's
+    ``packet.zip!/inner``, or "<stdin>"."""
+    if isinstance(item, str):
+        return display_name(item)
+    if isinstance(item, (PacketMember, Refused)):
+        return item.name
+    return item[0]
 
 
 def _warm_up() -> None:

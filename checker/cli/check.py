@@ -20,6 +20,7 @@ from checker.batch import (
     Item,
     Options,
     discover,
+    expand,
     item_name,
 )
 from checker.batch.discover import display_name
@@ -123,7 +124,9 @@ def check(
         _validate_pack(rules)
     catch_sigterm()
     skipped: list[str] = []
-    names = discover(paths, include or DEFAULT_INCLUDE, exclude, skipped)
+    patterns = include or DEFAULT_INCLUDE
+    names = discover(paths, patterns, exclude, skipped)
+    found = expand(names, patterns, exclude, skipped)  # .zip: its reports
     if skipped:
         click.echo(_skipped_notice(skipped), err=True)
     if not names:
@@ -132,7 +135,7 @@ def check(
     if output and (clash := input_named_as_output(output, names)):
         click.echo(f"错误：{display_name(clash)}：是输入文件，不能用作 -o", err=True)
         sys.exit(EXIT_ERROR)
-    items = [_stdin_item() if name == "-" else name for name in names]
+    items = [_stdin_item() if name == "-" else name for name in found]
     if fmt is None:
         single = len(items) == 1 and not any(os.path.isdir(p) for p in paths)
         fmt = "text" if single else "table"

@@ -18,7 +18,7 @@ from checker.source.decode import (
     within_limit,
 )
 from checker.source.load import load_source
-from checker.source.packet import Member, read_packet
+from checker.source.packet import Member, packet_members, read_packet
 
 __all__ = [
     "MAX_BYTES",
@@ -27,6 +27,7 @@ __all__ = [
     "Source",
     "decode",
     "load_source",
+    "packet_members",
     "read_packet",
     "read_path",
     "within_limit",
