@@ -218,8 +218,8 @@ def test_files_left_out_are_named_on_stderr(tmp_path: Path) -> None:
     assert result.exit_code == 1  # what is not a report does not fail the batch
     assert len(result.stdout.splitlines()) == 6
     assert result.stderr.splitlines() == [
-        f"提示：跳过 2 个不是报告格式的文件（{folder}/统计表.xlsx、{folder}/附件.rar）；"
-        "要检查它们请用 --include"
+        f"提示：跳过 2 个不是报告格式的文件（{folder}/统计表.xlsx、"
+        f"{folder}/附件.rar）；要检查它们请用 --include"
     ]
 
 

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from hostile import seed_bytes
 
 from checker.source.sniff import OLE2_MAGIC
 
@@ -103,6 +104,18 @@ def test_outline_has_the_same_timeout(hanging: dict) -> None:
     out, err = run.communicate(timeout=60)
     assert run.returncode == 2 and out == b""
     assert err.decode("utf-8") == "错误：机密.doc：解析超时（超过 1 秒）\n"
+    assert_nothing_left(hanging)
+
+
+def test_annotate_has_the_same_timeout_and_the_batch_goes_on(hanging: dict) -> None:
+    (hanging["cwd"] / "好.txt").write_bytes(seed_bytes())
+    run = start(hanging, "annotate", "机密.doc", "好.txt", "--timeout", "1")
+    out, err = run.communicate(timeout=60)
+    assert run.returncode == 2
+    assert err.decode("utf-8") == "错误：机密.doc：处理超时（超过 1 秒）\n"
+    assert out.decode("utf-8").startswith("好（检查意见）.docx：批注 ")
+    assert (hanging["cwd"] / "好（检查意见）.docx").is_file()
+    assert not (hanging["cwd"] / "机密（检查意见）.docx").exists()
     assert_nothing_left(hanging)
 
 

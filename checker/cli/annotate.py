@@ -10,12 +10,16 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 import click
 
-from checker.batch import DEFAULT_INCLUDE, discover
-from checker.cli.common import EXIT_ERROR, EXIT_FAIL, EXIT_INTERRUPTED, EXIT_OK
+from checker.batch import CRASHED, DEFAULT_INCLUDE, discover
+from checker.batch.workers import TIMEOUT, map_in_order
+from checker.cli.common import EXIT_ERROR, EXIT_FAIL, EXIT_OK
+from checker.cli.flags import MAX_JOBS, MAX_TIMEOUT, Jobs, Seconds
+from checker.cli.interrupt import catch_sigterm, stop
 from checker.engine.report import Status
 from checker.formats.annotate import DEFAULT_AUTHOR, DEFAULT_INITIALS
 
@@ -61,6 +65,16 @@ def default_output(path: str, folder: str | None = None) -> Path:
 )
 @click.option("--include", multiple=True, metavar="GLOB", help="目录中要处理的文件")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="目录中要跳过的文件")
+@click.option(
+    "-j", "--jobs", type=Jobs(), default=None, help=f"并行进程数（1—{MAX_JOBS}）"
+)
+@click.option(
+    "--timeout",
+    type=Seconds(),
+    default=60.0,
+    show_default=True,
+    help=f"单个文件时限（秒，不超过 {MAX_TIMEOUT:g}）",
+)
 def annotate(
     paths: tuple[str, ...],
     output: str | None,
@@ -72,6 +86,8 @@ def annotate(
     fail_on: str,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
+    jobs: int | None,
+    timeout: float,
 ) -> None:
     """生成带批注的 Word 副本：每个问题一条批注，检查清单和结论批注在标题上。
 
@@ -79,23 +95,42 @@ def annotate(
     """
     if rules:
         _validate_pack(rules)
-    jobs = _plan(paths, output, include or DEFAULT_INCLUDE, exclude)
-    statuses = []
+    catch_sigterm()
+    planned = _plan(paths, output, include or DEFAULT_INCLUDE, exclude)
+    statuses: list[Status] = []
+    todo = []
+    for source, target in planned:  # refused outputs cost no reading
+        try:
+            _may_write(source, target, force)
+            todo.append((source, target))
+        except Failed as failed:
+            click.echo(f"错误：{failed.path}：{failed.reason}", err=True)
+            statuses.append(Status.ERROR)
+    how = (rules, year, fail_on, author, initials)
     try:
-        for source, target in jobs:
+        # Read, check and annotate in the worker pool, as check does: a file
+        # that hangs or crashes costs itself only; writing stays here.
+        results = map_in_order(
+            todo,
+            partial(_annotate_one, how=how),
+            partial(_failed, timeout=timeout),
+            min(jobs or os.cpu_count() or 1, MAX_JOBS),
+            timeout,
+        )
+        for (_, target), (outcome, detail) in zip(todo, results, strict=True):
             try:
-                status, count = _annotate_one(
-                    source, target, force, author, initials, (rules, year, fail_on)
-                )
+                if outcome == "failed":
+                    raise Failed(*detail)
+                status, count, data = detail
+                _write(target, data)
             except Failed as failed:
                 click.echo(f"错误：{failed.path}：{failed.reason}", err=True)
                 statuses.append(Status.ERROR)
                 continue
             statuses.append(status)
             click.echo(f"{target}：批注 {count} 条")
-    except KeyboardInterrupt:  # copies written so far are whole (see _write)
-        click.echo("已中断（Ctrl-C）", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt as interrupt:  # copies written so far are whole
+        stop(interrupt, "已写出的副本完整，其余未处理")
     sys.exit(_exit_code(statuses))
 
 
@@ -139,30 +174,40 @@ def _distinct(jobs: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
     ]
 
 
-def _annotate_one(
-    path: str, target: Path, force: bool, author: str, initials: str, how
-) -> tuple[Status, int]:
-    from checker.engine import check_document
-    from checker.formats.annotate import annotate as annotated
-    from checker.source import MAX_BYTES, InputError, load_source, read_path
-
+def _may_write(path: str, target: Path, force: bool) -> None:
     if target.exists() and target.resolve() == Path(path).resolve():
         raise Failed(path, "输出文件不能是原文件")
     if target.exists() and not force:
         raise Failed(str(target), "输出文件已存在（加 --force 覆盖）")
+
+
+def _annotate_one(job: tuple[str, Path], how: tuple) -> tuple[str, tuple]:
+    """In a worker: ("done", (status, comments, docx bytes)) or ("failed",
+    (path, reason)); never raises."""
+    from checker.engine import check_document
+    from checker.formats.annotate import annotate as annotated
+    from checker.source import MAX_BYTES, InputError, load_source
+    from checker.source.path import read_input
+
+    path = job[0]
+    rules, year, fail_on, author, initials = how
     try:
-        data = read_path(Path(path), path, MAX_BYTES)
+        data = read_input(path, path, MAX_BYTES)
         source = load_source(data, path)
     except InputError as error:
-        raise Failed(error.path, error.reason) from None
-    rules, year, fail_on = how
+        return "failed", (error.path, error.reason)
     try:
         report = check_document(source, rules=rules, year=year, fail_on=fail_on)
         result = annotated(data, source.text, report, author, initials)
     except Exception as error:  # a bug must not stop the batch
-        raise Failed(path, f"生成批注失败（{type(error).__name__}）") from None
-    _write(target, result)
-    return report.status, len(report.findings) + 1
+        return "failed", (path, f"生成批注失败（{type(error).__name__}）")
+    return "done", (report.status, len(report.findings) + 1, result)
+
+
+def _failed(job: tuple[str, Path], problem: str, timeout: float) -> tuple[str, tuple]:
+    if problem == TIMEOUT:
+        return "failed", (job[0], f"处理超时（超过 {timeout:g} 秒）")
+    return "failed", (job[0], CRASHED)
 
 
 def _write(target: Path, data: bytes) -> None:
