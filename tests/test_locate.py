@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from dataclasses import dataclass
 
+import docx
 import jsonschema
 from click.testing import CliRunner
 from conftest import seed_path, seed_text
@@ -117,3 +119,21 @@ def _documents_schema() -> dict:
             "documents": {"type": "array", "items": {"$ref": "#/$defs/document"}}
         },
     }
+
+
+def test_a_finding_in_a_word_table_names_its_cell(tmp_path) -> None:
+    """check's text output and JSON say 表格第N行第M列, as annotate's comments do."""
+    document = docx.Document()
+    document.add_paragraph("某镇2023年度法治政府建设情况报告")
+    document.add_paragraph("一、主要举措和成效")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "项目"
+    table.cell(1, 1).text = "XX镇完成备案审查12件"
+    path = tmp_path / "表格.docx"
+    document.save(path)
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+    doc = json.loads(result.stdout)["documents"][0]
+    (placeholder,) = [f for f in doc["findings"] if f["rule"] == "content/placeholder"]
+    assert placeholder["cell"] == {"row": 2, "column": 2}
+    text = CliRunner().invoke(main, ["check", str(path)]).stdout
+    assert re.search(r"第\d+段（表格第2行第2列）.*残留模板占位符“XX”", text)

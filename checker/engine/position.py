@@ -27,6 +27,7 @@ class Locator:
         self.doc = doc
         # Source.pages (PDF page per line) is optional: readers without it give ().
         self.pages: tuple[int, ...] = getattr(source, "pages", ())
+        self.cells = source.cells
         self._counted: list[int] | None = None
         if source.line_label == "段":  # count non-empty lines, blank ones skipped
             starts, text = doc.index.starts, doc.text
@@ -48,6 +49,9 @@ class Locator:
 
     def page(self, line: int) -> int | None:
         return self.pages[line - 1] if 1 <= line <= len(self.pages) else None
+
+    def cell(self, line: int) -> tuple[int, int] | None:
+        return self.cells[line - 1] if 1 <= line <= len(self.cells) else None
 
     def quote(self, offset: int, text: str) -> str:
         """The offending text, or where there is none the words at the place:
@@ -72,6 +76,7 @@ class Locator:
             quote=self.quote(offset, finding.text),
             paragraph=self.paragraph(finding.line),
             page=self.page(finding.line),
+            cell=self.cell(finding.line),
         )
 
     def evidence(self, evidence: Evidence) -> Evidence:

@@ -57,6 +57,8 @@ class Finding:
     quote: str = field(default="", compare=False)  # a few words at the place
     paragraph: int | None = field(default=None, compare=False)  # non-empty, 1-based
     page: int | None = field(default=None, compare=False)  # PDF page, when known
+    #: (row, column) of the Word table cell it stands in, when it does.
+    cell: tuple[int, int] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,6 +108,8 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "section": finding.section,
         "quote": finding.quote,
     }
+    if finding.cell is not None:
+        found["cell"] = {"row": finding.cell[0], "column": finding.cell[1]}
     return _where(found, finding.paragraph, finding.page)
 
 

@@ -57,13 +57,15 @@ def place(
     unit: LineUnit | None,
     paragraph: int | None = None,
     page: int | None = None,
+    cell: tuple[int, int] | None = None,
 ) -> str:
     """Where a person finds it: 第3页 (PDF), 第18段 (Word, blank paragraphs not
-    counted, as on screen), else 第12行第3列 (text files, as editors number)."""
+    counted, as on screen; in a table also 表格第2行第3列), else 第12行第3列
+    (text files, as editors number)."""
     if page:
         return f"第{page}页"
     if paragraph:
-        return f"第{paragraph}段"
+        return f"第{paragraph}段" + (COMMENT["cell"].format(*cell) if cell else "")
     return position(line, column, unit)
 
 

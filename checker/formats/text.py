@@ -109,7 +109,7 @@ def _findings(report: Report) -> str:
     for group in _groups(report.findings):
         f = group[0]
         if len(group) == 1:
-            at = place(f.line, f.column, report.line_unit, f.paragraph, f.page)
+            at = place(f.line, f.column, report.line_unit, f.paragraph, f.page, f.cell)
             where = f"{at} {f.section}".rstrip()
         else:
             where = _places(group, report.line_unit)

@@ -47,7 +47,9 @@ class Source:
     ``line_label`` names what a line number counts: 行 for text files, 段 for
     Word paragraphs (one paragraph is one line). ``pages`` gives, for a PDF,
     the page (1-based) each line starts on, ``pages[line - 1]``; it is empty
-    for formats without pages.
+    for formats without pages. ``cells`` gives, for a Word file, the table
+    cell (row, column) each line stands in, None outside tables; empty for
+    other formats.
     """
 
     path: str
@@ -57,6 +59,7 @@ class Source:
     line_label: str = "行"
     sha256: str = ""  # of the original bytes
     pages: tuple[int, ...] = ()
+    cells: tuple[tuple[int, int] | None, ...] = ()
 
 
 def decode(data: bytes, path: str = "<stdin>") -> tuple[str, str]:

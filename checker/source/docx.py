@@ -44,6 +44,7 @@ _DTD = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 SAFE = {"resolve_entities": False, "load_dtd": False, "no_network": True}
 
 _P, _R, _BODY, _PPR = qn("w:p"), qn("w:r"), qn("w:body"), qn("w:pPr")
+_TC, _TR = qn("w:tc"), qn("w:tr")
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _PTAB, _HYPHEN, _TXBX = qn("w:ptab"), qn("w:noBreakHyphen"), qn("w:txbxContent")
 _CONTAINERS = frozenset(
@@ -62,6 +63,8 @@ class WordParagraph:
     style: str = ""
     heading_level: int | None = None  # from a 标题 N / Heading N style
     numbered: bool = False  # the marker came from Word's list numbering
+    #: (row, column), 1-based, of the table cell holding it; None outside tables.
+    cell: tuple[int, int] | None = None
 
 
 def corrupt(path: str, why: str) -> InputError:
@@ -96,7 +99,19 @@ def _read(data: bytes) -> list[WordParagraph]:
     numbering = Numbering(_part(archive, parts.get("numbering"), budget))
     styles = StyleIndex(lambda: _part(archive, parts.get("styles"), budget))
     main = _guarded(budget.read(archive, MAIN))
-    return [_paragraph(p, numbering, styles) for p in _body_paragraphs(main)]
+    return [_paragraph(p, numbering, styles, _cell(p)) for p in _body_paragraphs(main)]
+
+
+def _cell(p) -> tuple[int, int] | None:
+    """Row and column of the innermost table cell holding ``p`` (rows of a
+    table and cells of a row stay in the tree while it is read)."""
+    cell = next((a for a in p.iterancestors(_TC)), None)
+    if cell is None:
+        return None
+    row = cell.getparent()
+    column = sum(1 for _ in cell.itersiblings(_TC, preceding=True)) + 1
+    line = sum(1 for _ in row.itersiblings(_TR, preceding=True)) + 1
+    return line, column
 
 
 def _guarded(xml: bytes) -> bytes:
@@ -168,7 +183,9 @@ def _text(p) -> str:
     return text if text.isprintable() else text.translate(_SOFT_BREAKS)
 
 
-def _paragraph(p, numbering: Numbering, styles: StyleIndex) -> WordParagraph:
+def _paragraph(
+    p, numbering: Numbering, styles: StyleIndex, cell: tuple[int, int] | None
+) -> WordParagraph:
     ppr = p.find(_PPR)
     style_el = ppr.find(_PSTYLE) if ppr is not None else None
     style_id = style_el.get(_VAL) if style_el is not None else None
@@ -192,4 +209,5 @@ def _paragraph(p, numbering: Numbering, styles: StyleIndex) -> WordParagraph:
         style=name,
         heading_level=int(heading.group(1)) if heading else None,
         numbered=bool(marker),
+        cell=cell,
     )

@@ -24,15 +24,14 @@ def load_source(data: bytes, name: str) -> Source:
         raise InputError(name, "文件为空")
     digest = hashlib.sha256(data).hexdigest()
     fmt = sniff(data, name)
-    label, pages = "行", ()
+    label, pages, cells = "行", (), ()
     if fmt == "docx":
         from checker.source.docx import read_docx
 
-        text, encoding, label = (
-            "\n".join(p.text for p in read_docx(data, name)),
-            "utf-8",
-            "段",
-        )
+        paragraphs = read_docx(data, name)
+        text, encoding, label = "\n".join(p.text for p in paragraphs), "utf-8", "段"
+        if any(p.cell for p in paragraphs):
+            cells = tuple(p.cell for p in paragraphs)
     elif fmt == "zip":
         # A packet holds several reports: the batch expands it with
         # checker.source.packet.read_packet; one Source cannot stand for it.
@@ -57,7 +56,7 @@ def load_source(data: bytes, name: str) -> Source:
         raise InputError(name, "文件没有正文（只有空白）")
     text = sanitise(text)
     kind = _FORMAT_NAMES.get(fmt, fmt)
-    return Source(name, text, encoding, kind, label, digest, pages)
+    return Source(name, text, encoding, kind, label, digest, pages, cells)
 
 
 #: Code points no output encoding can write: lone surrogates (a PDF font that
