@@ -98,8 +98,7 @@ def fingerprints(docs: list[tuple[str, str]]) -> tuple[list[bytes], float, float
     check alone and for the fingerprint added to it."""
     import datasketch  # noqa: F401  (imported once before the workers fork)
 
-    from checker.batch.fingerprint import fingerprint, sentences
-    from checker.batch.history import plan_items
+    from checker.batch.history import fingerprint_of
     from checker.engine import check_source
     from checker.source import Source
 
@@ -108,15 +107,7 @@ def fingerprints(docs: list[tuple[str, str]]) -> tuple[list[bytes], float, float
         start = time.process_time()
         report, doc = check_source(Source(name, text))
         middle = time.process_time()
-        found = sentences(doc, report.meta.unit)
-        fp = fingerprint(
-            doc,
-            found,
-            sha256=report.sha256,
-            unit=report.meta.unit,
-            year=report.meta.year,
-            plan=plan_items(doc, report),
-        )
+        fp, _ = fingerprint_of(report, doc)
         prints.append(pickle.dumps(fp))
         check_time += middle - start
         print_time += time.process_time() - middle

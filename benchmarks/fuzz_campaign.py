@@ -39,8 +39,9 @@ sys.path.insert(0, str(ROOT / "tests"))  # the fixture builders (test extra)
 
 from hostile import page_declaring, pdf_mapping_to  # noqa: E402
 
+from checker import formats  # noqa: E402
 from checker.batch import CRASHED, Options, check_all, discover, item_name  # noqa: E402
-from checker.formats import FORMATS, Summary, make_writer  # noqa: E402
+from checker.formats import FORMATS  # noqa: E402
 from checker.source.sniff import OLE2_MAGIC  # noqa: E402
 
 SEEDS = [p.read_bytes() for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -112,15 +113,8 @@ def write_all(reports: list, names: list[str], counts: Counter) -> None:
     for fmt in FORMATS:
         out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
         try:
-            writer = make_writer(
-                fmt, out, {"name": "fuzz", "version": "0"}, None, names
-            )
-            summary = Summary()
-            writer.begin()
-            for report in reports:
-                summary.add(report)
-                writer.document(report)
-            writer.end(summary)
+            tool = {"name": "fuzz", "version": "0"}
+            formats.write_all(fmt, out, tool, reports, None, names)
             out.flush()
         except Exception:
             counts["tracebacks"] += 1

@@ -15,7 +15,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from checker.batch.fingerprint import Fingerprint, Sentence, normalise, section_of
+from checker.batch.fingerprint import (
+    Fingerprint,
+    Sentence,
+    fingerprint,
+    normalise,
+    section_of,
+    sentences,
+)
 from checker.batch.similar import longest_runs, shares
 from checker.engine.related import History, Passage, PlanItem
 from checker.engine.report import Report
@@ -92,6 +99,22 @@ def compare(
     ]
     plan = tuple(follow(item, measures) for item in earlier.plan)
     return History(prior.path, earlier.year, round(share, 4), plan, passages)
+
+
+def fingerprint_of(report: Report, doc: Document) -> tuple[Fingerprint, list[Sentence]]:
+    """The report's fingerprint for comparisons, and the sentences it hashes."""
+    found = sentences(doc, report.meta.unit)
+    return (
+        fingerprint(
+            doc,
+            found,
+            sha256=report.sha256,
+            unit=report.meta.unit,
+            year=report.meta.year,
+            plan=plan_items(doc, report),
+        ),
+        found,
+    )
 
 
 def plan_items(doc: Document, report: Report) -> tuple[str, ...]:

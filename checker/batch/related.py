@@ -19,14 +19,21 @@ from functools import partial
 
 from checker.batch import workers
 from checker.batch.findings import with_history, with_matches
-from checker.batch.fingerprint import Fingerprint, fingerprint, sentences
+from checker.batch.fingerprint import Fingerprint
 from checker.batch.history import (
     Priors,
     compare,
+    fingerprint_of,
     latest_before,
-    plan_items,
 )
-from checker.batch.runner import Item, Options, _failed, _warm_up, item_name, read_item
+from checker.batch.runner import (
+    Item,
+    Options,
+    _failed,
+    _warm_up,
+    failed_report,
+    read_item,
+)
 from checker.batch.similar import DEFAULT_THRESHOLD, Index
 from checker.batch.spill import Spill
 from checker.engine.report import Report
@@ -151,30 +158,17 @@ def check_packed(
 def check_printed(item: Item, options: Options, priors: Priors | None) -> Result:
     """Read, check and fingerprint one input; never raises (in a worker)."""
     from checker import engine
-    from checker.source.decode import InputError
 
-    name = item_name(item)
     try:
         source = read_item(item)
         report, doc = engine.check_source(
             source, rules=options.rules, year=options.year, fail_on=options.fail_on
         )
-        found = sentences(doc, report.meta.unit)
-        fp = fingerprint(
-            doc,
-            found,
-            sha256=report.sha256,
-            unit=report.meta.unit,
-            year=report.meta.year,
-            plan=plan_items(doc, report),
-        )
+        fp, found = fingerprint_of(report, doc)
         prior = latest_before(priors, fp) if priors else None
         if prior is not None:
             history = compare(prior, fp, found, doc, report)
             report = with_history(report, history, options.fail_on)
         return report, fp
-    except InputError as error:
-        return engine.error_report(name, error.reason), None
     except Exception as error:  # a bug must cost one document, not the batch
-        reason = f"检查出错（{type(error).__name__}: {error}）"
-        return engine.error_report(name, reason), None
+        return failed_report(item, error), None

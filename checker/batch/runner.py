@@ -40,20 +40,27 @@ class Options:
 def check_item(item: Item, options: Options) -> Report:
     """Read and check one input; never raises (runs in a worker process)."""
     from checker import engine
-    from checker.source.decode import InputError
-    from checker.source.load import sanitise
 
-    name = item_name(item)
     try:
         source = read_item(item)
         return engine.check_document(
             source, rules=options.rules, year=options.year, fail_on=options.fail_on
         )
-    except InputError as error:
-        return engine.error_report(name, sanitise(error.reason))
     except Exception as error:  # a bug must cost one document, not the batch
-        reason = f"检查出错（{type(error).__name__}: {error}）"
-        return engine.error_report(name, sanitise(reason).replace("\n", " "))
+        return failed_report(item, error)
+
+
+def failed_report(item: Item, error: Exception) -> Report:
+    """The report of an input that could not be read (InputError's reason) or
+    that hit a bug (its type and message), sanitised for every output."""
+    from checker import engine
+    from checker.source.decode import InputError
+    from checker.source.load import sanitise
+
+    if isinstance(error, InputError):
+        return engine.error_report(item_name(item), sanitise(error.reason))
+    reason = f"检查出错（{type(error).__name__}: {error}）"
+    return engine.error_report(item_name(item), sanitise(reason).replace("\n", " "))
 
 
 def read_item(item: Item) -> Source:
