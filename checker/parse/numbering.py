@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from lark import Lark, Token, Transformer
 
+from checker.parse.scan import scan
 from checker.resources import grammar_path
 
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
@@ -188,12 +189,37 @@ def _parser() -> Lark:
 
 
 def parse_lines(text: str) -> list[RawLine]:
-    """Split ``text`` into classified lines with the Lark LALR parser.
+    """Split ``text`` into classified lines: the grammar's terminals, scanned
+    as Lark's contextual lexer would (checker.parse.scan, held equal to
+    :func:`parse_lines_lark` by a property test).
 
     Never raises on any input: the grammar accepts every sequence of lines.
     """
     source = text if text.endswith(("\n", "\r")) else text + "\n"
-    lines: list[RawLine] = _parser().parse(source)
+    lines = [
+        RawLine(start, body, end, stop, _marker(source, kind, first, last))
+        for start, body, end, stop, kind, first, last in scan(source, _terminals())
+    ]
+    return _trim(lines, source, text)
+
+
+def _marker(text: str, kind: str | None, start: int, end: int) -> Marker | None:
+    return None if kind is None else make_marker(kind, text[start:end], start)
+
+
+@lru_cache(maxsize=1)
+def _terminals() -> tuple:
+    return tuple(_parser().terminals)
+
+
+def parse_lines_lark(text: str) -> list[RawLine]:
+    """The same with the Lark LALR parser: the reference the scan is held to."""
+    source = text if text.endswith(("\n", "\r")) else text + "\n"
+    return _trim(_parser().parse(source), source, text)
+
+
+def _trim(lines: list[RawLine], source: str, text: str) -> list[RawLine]:
+    """The line break added to a text that had none is not the text's."""
     if source is not text and lines:
         last = lines[-1]
         lines[-1] = RawLine(last.start, last.body, last.end, len(text), last.marker)
