@@ -22,6 +22,11 @@ _SENTENCE_END = re.compile(r"[。！？；;!?：:，,][”’」』\"']*[ \t\u30
 _COMMA = "，,"
 _SPACE = " \t\u3000\u00a0"
 _MARKER_START = re.compile(r"[（(一二三四五六七八九十0-9０-９]")
+#: The first character of any marker terminal in the grammar (① included): a
+#: sentence that starts otherwise needs no terminal tried on it.
+_MARKER_FIRST = frozenset("（(一二三四五六七八九十0123456789０１２３４５６７８９") | {
+    chr(c) for c in range(0x2460, 0x2474)
+}
 _INLINE_ALWAYS = ("ENUM", "L1", "L2", "ENUM_LOST")
 _INLINE_MERGED = ("ENUM", "L1", "L2", "L4", "L3", "L3_BARE", "ENUM_LOST")
 _RUN_IN = ("L1", "L2", "L4", "L3")
@@ -194,7 +199,7 @@ class _Builder:
         """An accepted marker at ``pos`` (after white space), if any."""
         while pos < end and self.text[pos] in _SPACE:
             pos += 1
-        if pos >= end:
+        if pos >= end or self.text[pos] not in _MARKER_FIRST:
             return None
         marker = match_marker(self.text, pos, kinds)
         if marker is not None and self.accepts(marker, at_line_start=False):
