@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from checker.batch.discover import display_name
 
 if TYPE_CHECKING:
-    from checker.engine import Report
+    from checker.engine import Overlay, Report
     from checker.source import Source
 
 #: An input: a path, or ("<stdin>", bytes) read by the command beforehand.
@@ -33,6 +33,8 @@ class Options:
     year: int | None = None
     fail_on: str = "error"
     timeout: float = 60.0
+    #: --select/--ignore/--severity (a frozen dataclass of tuples: picklable).
+    overlay: Overlay | None = None
 
 
 def check_item(item: Item, options: Options) -> Report:
@@ -45,7 +47,11 @@ def check_item(item: Item, options: Options) -> Report:
     try:
         source = read_item(item)
         return engine.check_document(
-            source, rules=options.rules, year=options.year, fail_on=options.fail_on
+            source,
+            rules=options.rules,
+            year=options.year,
+            fail_on=options.fail_on,
+            overlay=options.overlay,
         )
     except InputError as error:
         return engine.error_report(name, sanitise(error.reason))

@@ -32,6 +32,7 @@ from checker.cli.common import (
 from checker.cli.flags import MAX_JOBS, MAX_TIMEOUT, Choice, Jobs, Seconds, Year
 from checker.cli.interrupt import catch_sigterm, stop
 from checker.cli.output import ReportStream, WriteError, input_named_as_output
+from checker.cli.policy import policy_options
 from checker.cli.progress import Progress
 from checker.cli.related import related_options, related_reports
 from checker.engine.report import Status
@@ -39,7 +40,7 @@ from checker.formats import BINARY_FORMATS, FORMATS, Summary, make_writer
 from checker.formats.terminal import escape_controls
 
 if TYPE_CHECKING:
-    from checker.engine import Report, Rule
+    from checker.engine import Overlay, Report, Rule
 
 TOOL = {"name": "fazhi-checker", "version": __version__}
 
@@ -96,8 +97,26 @@ TOOL = {"name": "fazhi-checker", "version": __version__}
 @click.option(
     "--exclude", multiple=True, metavar="GLOB", help="目录中要跳过的文件（可重复）"
 )
+@policy_options
 @related_options
-def check(
+@click.pass_context
+def check(ctx: click.Context, **params: Any) -> None:
+    """检查报告是否合规：文件、目录（递归）或 -（标准输入）。
+
+    退出码：0 全部通过；1 有报告不通过；2 有文件无法读取或参数错误。
+    配置文件：当前目录或上级目录的 fazhi.toml 或 pyproject.toml [tool.fazhi-check]。
+    """
+    from checker.cli.config import ConfigError, configure
+
+    try:
+        params = configure(ctx, params)
+    except ConfigError as error:
+        click.echo(f"错误：{error}", err=True)
+        sys.exit(EXIT_ERROR)
+    _check(**params)
+
+
+def _check(
     paths: tuple[str, ...],
     fmt: str | None,
     rules: str | None,
@@ -108,12 +127,14 @@ def check(
     timeout: float,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severity: tuple[str, ...],
+    waivers: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
     **related: Any,
 ) -> None:
-    """检查报告是否合规：文件、目录（递归）或 -（标准输入）。
-
-    退出码：0 全部通过；1 有报告不通过；2 有文件无法读取或参数错误。
-    """
     if fmt in BINARY_FORMATS and output in (None, "-"):
         click.echo(
             f"错误：--format {fmt} 须用 -o 指定输出文件（如 -o 汇总.{fmt}）", err=True
@@ -121,6 +142,7 @@ def check(
         sys.exit(EXIT_ERROR)
     if rules:
         _validate_pack(rules)
+    overlay = _overlay(select, ignore, severity, rules)
     catch_sigterm()
     skipped: list[str] = []
     names = discover(paths, include or DEFAULT_INCLUDE, exclude, skipped)
@@ -136,7 +158,9 @@ def check(
     if fmt is None:
         single = len(items) == 1 and not any(os.path.isdir(p) for p in paths)
         fmt = "text" if single else "table"
-    options = Options(rules=rules, year=year, fail_on=fail_on, timeout=timeout)
+    options = Options(
+        rules=rules, year=year, fail_on=fail_on, timeout=timeout, overlay=overlay
+    )
     try:
         with related_reports(items, options, jobs or _cores(), **related) as reports:
             summary = _write(
@@ -160,6 +184,25 @@ def _skipped_notice(skipped: list[str]) -> str:
         f"提示：跳过 {len(skipped)} 个不是报告格式的文件（{shown}）；"
         "要检查它们请用 --include"
     )
+
+
+def _overlay(
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severity: tuple[str, ...],
+    rules: str | None,
+) -> Overlay | None:
+    """The flags' overlay, checked against the packs the run may use."""
+    from checker.cli.flags import FlagError
+    from checker.cli.policy import build_overlay, validate
+
+    try:
+        overlay = build_overlay(select, ignore, severity)
+        validate(overlay, rules)
+    except FlagError as error:
+        click.echo(f"错误：{error.format_message()}", err=True)
+        sys.exit(EXIT_ERROR)
+    return overlay
 
 
 def _cores() -> int:
@@ -237,7 +280,7 @@ def _rules_lookup(options: Options):
 
         for name in filter(None, (options.rules, ruleset_id)):
             try:
-                return list(load_pack(name).rules)
+                return list(load_pack(name, options.overlay).rules)
             except PackError:  # SARIF metadata is best effort; results stand alone
                 continue
         return []
