@@ -32,15 +32,16 @@ from checker.cli.common import (
 from checker.cli.flags import MAX_JOBS, MAX_TIMEOUT, Choice, Jobs, Seconds, Year
 from checker.cli.interrupt import catch_sigterm, stop
 from checker.cli.output import ReportStream, WriteError, input_named_as_output
-from checker.cli.policy import policy_options
+from checker.cli.policy import overlay_or_exit, policy_options
 from checker.cli.progress import Progress
 from checker.cli.related import related_options, related_reports
+from checker.cli.settle import settle_or_exit
 from checker.engine.report import Status
 from checker.formats import BINARY_FORMATS, FORMATS, Summary, make_writer
 from checker.formats.terminal import escape_controls
 
 if TYPE_CHECKING:
-    from checker.engine import Overlay, Report, Rule
+    from checker.engine import Report, Rule
 
 TOOL = {"name": "fazhi-checker", "version": __version__}
 
@@ -142,7 +143,7 @@ def _check(
         sys.exit(EXIT_ERROR)
     if rules:
         _validate_pack(rules)
-    overlay = _overlay(select, ignore, severity, rules)
+    overlay = overlay_or_exit(select, ignore, severity, rules)
     catch_sigterm()
     skipped: list[str] = []
     names = discover(paths, include or DEFAULT_INCLUDE, exclude, skipped)
@@ -161,18 +162,30 @@ def _check(
     options = Options(
         rules=rules, year=year, fail_on=fail_on, timeout=timeout, overlay=overlay
     )
+    settle = settle_or_exit(options, waivers, baseline, write_baseline)
     try:
         with related_reports(items, options, jobs or _cores(), **related) as reports:
             summary = _write(
-                fmt, output, reports, options, [item_name(i) for i in items]
+                fmt, output, settle(reports), options, [item_name(i) for i in items]
             )
     except KeyboardInterrupt as interrupt:  # the workers are gone with the generator
         left = f"未写入 {output}" if output else "报告不完整，缺少汇总"
         stop(interrupt, left)
     except WriteError as error:
-        click.echo(f"错误：{error.where}：写入失败（{error.reason}）", err=True)
-        sys.exit(EXIT_ERROR)
+        raise_write_error(error)
+    if write_baseline:
+        try:
+            settle.write_baseline(write_baseline)
+        except OSError as error:
+            raise_write_error(WriteError(write_baseline, error))
+    if settle.known:
+        click.echo(f"提示：基线中已有的 {settle.known} 个问题未显示", err=True)
     sys.exit(exit_code(summary))
+
+
+def raise_write_error(error: WriteError) -> None:
+    click.echo(f"错误：{error.where}：写入失败（{error.reason}）", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def _skipped_notice(skipped: list[str]) -> str:
@@ -184,25 +197,6 @@ def _skipped_notice(skipped: list[str]) -> str:
         f"提示：跳过 {len(skipped)} 个不是报告格式的文件（{shown}）；"
         "要检查它们请用 --include"
     )
-
-
-def _overlay(
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    severity: tuple[str, ...],
-    rules: str | None,
-) -> Overlay | None:
-    """The flags' overlay, checked against the packs the run may use."""
-    from checker.cli.flags import FlagError
-    from checker.cli.policy import build_overlay, validate
-
-    try:
-        overlay = build_overlay(select, ignore, severity)
-        validate(overlay, rules)
-    except FlagError as error:
-        click.echo(f"错误：{error.format_message()}", err=True)
-        sys.exit(EXIT_ERROR)
-    return overlay
 
 
 def _cores() -> int:

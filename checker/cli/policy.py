@@ -8,11 +8,13 @@ input is read: a bad selector or level is one Chinese line and exit 2.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
 import click
 
+from checker.cli.common import EXIT_ERROR
 from checker.cli.flags import FlagError
 from checker.engine.overlay import Overlay
 
@@ -123,3 +125,19 @@ def validate(overlay: Overlay | None, rules: str | None) -> None:
         except PackError as error:
             errors.append(str(error))
     raise FlagError(errors[0])
+
+
+def overlay_or_exit(
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severity: tuple[str, ...],
+    rules: str | None,
+) -> Overlay | None:
+    """The flags' overlay, checked; a bad one is one line and exit 2."""
+    try:
+        overlay = build_overlay(select, ignore, severity)
+        validate(overlay, rules)
+    except FlagError as error:
+        click.echo(f"错误：{error.format_message()}", err=True)
+        sys.exit(EXIT_ERROR)
+    return overlay

@@ -55,6 +55,7 @@ def render_report(report: Report) -> str:
         _header(report),
         _checklist(report.checklist, report.line_unit),
         _findings(report),
+        _waived(report),
         _similar(report),
         _history(report),
         _verdict(report),
@@ -122,6 +123,17 @@ def _findings(report: Report) -> str:
             lines.append(f"      附近：{f.quote}")
         lines.append(f"      依据：{f.basis}")
         lines.append(f"      修改：{f.hint}")
+    return "\n".join(lines)
+
+
+def _waived(report: Report) -> str:
+    """Findings an approved waiver covers: listed, so nothing is hidden."""
+    if not report.waived:
+        return ""
+    lines = [f"已豁免 {len(report.waived)} 处（见豁免清单，不计入结论）："]
+    for f in report.waived:
+        at = place(f.line, f.column, report.line_unit, f.paragraph, f.page)
+        lines.append(f"  {at}  [{SEVERITY[f.severity]}] {f.message}  ({f.rule})")
     return "\n".join(lines)
 
 
