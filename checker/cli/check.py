@@ -29,6 +29,7 @@ from checker.cli.common import (
     EXIT_OK,
     read_stdin,
 )
+from checker.cli.conventions import convention_options, use_color, written
 from checker.cli.flags import MAX_JOBS, MAX_TIMEOUT, Choice, Jobs, Seconds, Year
 from checker.cli.interrupt import catch_sigterm, stop
 from checker.cli.output import ReportStream, WriteError, input_named_as_output
@@ -99,6 +100,7 @@ TOOL = {"name": "fazhi-checker", "version": __version__}
     "--exclude", multiple=True, metavar="GLOB", help="目录中要跳过的文件（可重复）"
 )
 @policy_options
+@convention_options
 @related_options
 @click.pass_context
 def check(ctx: click.Context, **params: Any) -> None:
@@ -134,6 +136,10 @@ def _check(
     waivers: str | None,
     baseline: str | None,
     write_baseline: str | None,
+    quiet: bool,
+    color: str,
+    stdin_filename: str | None,
+    extend_include: tuple[str, ...],
     **related: Any,
 ) -> None:
     if fmt in BINARY_FORMATS and output in (None, "-"):
@@ -146,8 +152,9 @@ def _check(
     overlay = overlay_or_exit(select, ignore, severity, rules)
     catch_sigterm()
     skipped: list[str] = []
-    names = discover(paths, include or DEFAULT_INCLUDE, exclude, skipped)
-    if skipped:
+    patterns = (*(include or DEFAULT_INCLUDE), *extend_include)
+    names = discover(paths, patterns, exclude, skipped)
+    if skipped and not quiet:
         click.echo(_skipped_notice(skipped), err=True)
     if not names:
         click.echo("错误：没有找到要检查的文件", err=True)
@@ -155,7 +162,7 @@ def _check(
     if output and (clash := input_named_as_output(output, names)):
         click.echo(f"错误：{display_name(clash)}：是输入文件，不能用作 -o", err=True)
         sys.exit(EXIT_ERROR)
-    items = [_stdin_item() if name == "-" else name for name in names]
+    items = [_stdin_item(stdin_filename) if n == "-" else n for n in names]
     if fmt is None:
         single = len(items) == 1 and not any(os.path.isdir(p) for p in paths)
         fmt = "text" if single else "table"
@@ -164,10 +171,12 @@ def _check(
     )
     settle = settle_or_exit(options, waivers, baseline, write_baseline)
     try:
-        with related_reports(items, options, jobs or _cores(), **related) as reports:
-            summary = _write(
-                fmt, output, settle(reports), options, [item_name(i) for i in items]
-            )
+        with related_reports(
+            items, options, jobs or _cores(), quiet=quiet, **related
+        ) as reports:
+            look = (quiet, color)
+            names = [item_name(i) for i in items]
+            summary = _write(fmt, output, settle(reports), options, names, look)
     except KeyboardInterrupt as interrupt:  # the workers are gone with the generator
         left = f"未写入 {output}" if output else "报告不完整，缺少汇总"
         stop(interrupt, left)
@@ -178,8 +187,10 @@ def _check(
             settle.write_baseline(write_baseline)
         except OSError as error:
             raise_write_error(WriteError(write_baseline, error))
-    if settle.known:
+    if settle.known and not quiet:
         click.echo(f"提示：基线中已有的 {settle.known} 个问题未显示", err=True)
+    if output and not quiet:
+        click.echo(written(output, summary), err=True)
     sys.exit(exit_code(summary))
 
 
@@ -226,8 +237,8 @@ def exit_code(summary: Summary) -> int:
     return EXIT_FAIL if summary.count(Status.FAIL) else EXIT_OK
 
 
-def _stdin_item() -> Item:
-    return ("<stdin>", read_stdin())
+def _stdin_item(name: str | None) -> Item:
+    return (name or "<stdin>", read_stdin())
 
 
 def _write(
@@ -236,15 +247,22 @@ def _write(
     reports: Iterator[Report],
     options: Options,
     names: list[str],
+    look: tuple[bool, str] = (False, "auto"),
 ) -> Summary:
-    """Write each document as it arrives; the bar steps aside for every line."""
+    """Write each document as it arrives; the bar steps aside for every line.
+
+    ``look`` is (--quiet, --color).
+    """
     summary = Summary()
-    progress = Progress(len(names))
+    quiet, color = look
+    progress = Progress(len(names), quiet=quiet)
     with ReportStream(output) as out:
         # A report on the terminal is flushed per document, so rows show as
         # they are checked; to a file or a pipe it is written in blocks.
         interactive = out.isatty()
-        writer = make_writer(fmt, out, TOOL, _rules_lookup(options), names)
+        paint = use_color(color, interactive)
+        lookup = _rules_lookup(options)
+        writer = make_writer(fmt, out, TOOL, lookup, names, color=paint)
         try:
             writer.begin()
             for report in reports:

@@ -65,6 +65,7 @@ def related_reports(
     similar_threshold: float,
     previous: tuple[str, ...],
     store: str | None,
+    quiet: bool = False,
 ) -> Iterator[Iterator[Report]]:
     """The reports to write: streamed by check_all when nothing is compared."""
     from checker.batch.related import Related, check_related
@@ -78,7 +79,7 @@ def related_reports(
         recorder = _open_store(store, stack) if store else None
         priors = _priors(previous, options, jobs) if previous else None
         related = Related(similarity, similar_threshold, priors)
-        bar = Progress(len(items)) if similarity else None
+        bar = Progress(len(items), quiet=quiet) if similarity else None
         reports = check_related(
             items,
             options,

@@ -35,7 +35,8 @@ class TextWriter(Writer):
             return
         if self._count:
             self.out.write("\n")
-        self.out.write(escape_controls(render_report(report)))
+        text = escape_controls(render_report(report))  # before colour's escapes
+        self.out.write(paint(text) if self.color else text)
         self._count += 1
 
     def end(self, summary: Summary) -> None:
@@ -45,6 +46,18 @@ class TextWriter(Writer):
                 + "\n".join(summary_lines(summary, self.rule_names(summary)))
                 + "\n"
             )
+
+
+#: ANSI colours of the severity words on a terminal (``check --color``).
+COLOURS = {"error": "31", "warning": "33", "info": "36"}
+
+
+def paint(text: str) -> str:
+    """The severity words of rendered findings (``[错误]``) in colour."""
+    for severity, code in COLOURS.items():
+        word = SEVERITY[severity]
+        text = text.replace(f"[{word}]", f"[\033[{code}m{word}\033[0m]")
+    return text
 
 
 def render_report(report: Report) -> str:
