@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,24 @@ def test_missing_config_file_and_both_flags(tmp_path) -> None:
     config = write(tmp_path / "x.toml", "")
     result = seed_json("--config", str(config), "--no-config")
     assert result.exit_code == 2 and "不能同时使用" in result.output
+
+
+def readme_block(first_line: str) -> str:
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", readme, re.S)
+    return next(block for block in blocks if block.startswith(first_line))
+
+
+def test_the_readme_examples_are_valid(tmp_path) -> None:
+    from checker.cli.check import check
+    from checker.cli.config import load
+    from checker.cli.waivers import read_waivers
+
+    config = write(tmp_path / "fazhi.toml", readme_block("# fazhi.toml"))
+    settings = load(config, check)
+    assert settings["ignore"] == ("content/stale-slogan",)
+    assert settings["severity"] == ("meta/signature=warning",)
+    assert settings["waivers"] == str(tmp_path / "豁免清单.toml")
+    waivers = write(tmp_path / "w.toml", readme_block("[[waiver]]"))
+    (waiver,) = read_waivers(str(waivers))
+    assert waiver.rule == "content/thin-section" and str(waiver.until) == "2025-06-30"
