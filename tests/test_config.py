@@ -131,7 +131,14 @@ def test_paths_in_the_file_are_relative_to_it(tmp_path, monkeypatch) -> None:
             "fazhi.toml:3: “meta/date-format”的级别“loud”无效",
         ),
         ('select = "meta"\n', "fazhi.toml:1: 应为文字的列表（select）"),
-        ('select = ["numbring"]\n', "没有与“numbring”对应的规则"),
+        (
+            'select = [\n  "meta",\n  "numbring",\n]\n',
+            "fazhi.toml:3: 规则包 fazhi-2019 中没有与“numbring”对应的规则（select）",
+        ),
+        (
+            '[severity]\n"meta/title" = "info"\n"meta/titel" = "info"\n',
+            "fazhi.toml:3: 规则包 fazhi-2019 中没有与“meta/titel”对应的规则",
+        ),
         ("select = [\n", "fazhi.toml:1: TOML 语法错误"),
     ],
 )

@@ -106,7 +106,43 @@ def load(path: Path, command: click.Command) -> dict[str, Any]:
             )
             where = lines.of(key, _inner_key(kind, value))
             raise ConfigError(f"{path}:{where}: {reason}（{key}）") from None
+    _check_selectors(settings, path, lines)
     return settings
+
+
+def _check_selectors(settings: dict[str, Any], path: Path, lines: _Lines) -> None:
+    """A rule name no pack has, in select/ignore/severity: FILE:LINE too."""
+    from checker.cli.flags import FlagError
+    from checker.cli.policy import build_overlay, validate
+    from checker.engine.pack import PackError, resolve
+
+    rules = settings.get("rules")
+    try:
+        if rules:
+            resolve(rules)  # a bad pack is --rules' error, reported later
+    except PackError:
+        return
+    for key, name in (("select", "select"), ("ignore", "ignore")):
+        for selector in settings.get(name, ()):
+            try:
+                overlay = build_overlay(**{**_NONE, name: (selector,)})
+                validate(overlay, rules)
+            except FlagError as error:
+                where = lines.of(key, selector)
+                raise ConfigError(
+                    f"{path}:{where}: {error.format_message()}（{key}）"
+                ) from None
+    for pair in settings.get("severity", ()):
+        rule = pair.partition("=")[0]
+        try:
+            validate(build_overlay((), (), (pair,)), rules)
+        except FlagError as error:
+            where = lines.of("severity", rule)
+            message = error.format_message()
+            raise ConfigError(f"{path}:{where}: {message}（severity）") from None
+
+
+_NONE: dict[str, tuple[str, ...]] = {"select": (), "ignore": (), "levels": ()}
 
 
 def _convert(kind: str, value: Any, param: click.Parameter, folder: Path) -> Any:
