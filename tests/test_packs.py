@@ -41,7 +41,12 @@ ISSUE_RULES = {
 #: Rules added after the issue's list (ids are stable once released).
 ADDED_RULES = {"numbering/digit-numeral", "meta/signature"}
 #: Rules that compare reports (issue 13): run by checker.batch, not per document.
-BATCH_RULES = {"batch/duplicate", "batch/similar", "history/carried-over"}
+BATCH_RULES = {
+    "batch/duplicate",
+    "batch/similar",
+    "history/carried-over",
+    "config/expired-waiver",
+}
 
 
 @pytest.mark.parametrize("name", ["fazhi-2019", "fazhi-2015", "gbt9704"])

@@ -18,7 +18,7 @@ from checker.batch.discover import display_name
 from checker.batch.packets import PacketMember, Refused, read_member
 
 if TYPE_CHECKING:
-    from checker.engine import Report
+    from checker.engine import Overlay, Report
     from checker.source import Source
 
 #: An input: a path, ("<stdin>", bytes) read by the command beforehand, a
@@ -35,6 +35,8 @@ class Options:
     year: int | None = None
     fail_on: str = "error"
     timeout: float = 60.0
+    #: --select/--ignore/--severity (a frozen dataclass of tuples: picklable).
+    overlay: Overlay | None = None
 
 
 def check_item(item: Item, options: Options) -> Report:
@@ -44,7 +46,11 @@ def check_item(item: Item, options: Options) -> Report:
     try:
         source = read_item(item)
         return engine.check_document(
-            source, rules=options.rules, year=options.year, fail_on=options.fail_on
+            source,
+            rules=options.rules,
+            year=options.year,
+            fail_on=options.fail_on,
+            overlay=options.overlay,
         )
     except Exception as error:  # a bug must cost one document, not the batch
         return failed_report(item, error)

@@ -32,6 +32,7 @@ from checker.checks import (
     thin_section,
     title,
     too_deep,
+    waiver_expiry,
 )
 
 CHECKS: dict[str, ModuleType] = {
@@ -54,4 +55,5 @@ CHECKS: dict[str, ModuleType] = {
     "stale-slogan": stale_slogan,
     "batch-match": batch_match,
     "history-match": history_match,
+    "waiver-expiry": waiver_expiry,
 }

@@ -30,11 +30,14 @@ from checker.cli.common import (
     EXIT_OK,
     read_stdin,
 )
+from checker.cli.conventions import convention_options, use_color, written
 from checker.cli.flags import MAX_JOBS, MAX_TIMEOUT, Choice, Jobs, Seconds, Year
 from checker.cli.interrupt import catch_sigterm, stop
 from checker.cli.output import ReportStream, WriteError, input_named_as_output
+from checker.cli.policy import overlay_or_exit, policy_options
 from checker.cli.progress import Progress
 from checker.cli.related import related_options, related_reports
+from checker.cli.settle import settle_or_exit
 from checker.engine.report import Status
 from checker.formats import BINARY_FORMATS, FORMATS, Summary, make_writer
 from checker.formats.terminal import escape_controls
@@ -97,8 +100,27 @@ TOOL = {"name": "fazhi-checker", "version": __version__}
 @click.option(
     "--exclude", multiple=True, metavar="GLOB", help="目录中要跳过的文件（可重复）"
 )
+@policy_options
+@convention_options
 @related_options
-def check(
+@click.pass_context
+def check(ctx: click.Context, **params: Any) -> None:
+    """检查报告是否合规：文件、目录（递归）或 -（标准输入）。
+
+    退出码：0 全部通过；1 有报告不通过；2 有文件无法读取或参数错误。
+    配置文件：当前目录或上级目录的 fazhi.toml 或 pyproject.toml [tool.fazhi-check]。
+    """
+    from checker.cli.config import ConfigError, configure
+
+    try:
+        params = configure(ctx, params)
+    except ConfigError as error:
+        click.echo(f"错误：{error}", err=True)
+        sys.exit(EXIT_ERROR)
+    _check(**params)
+
+
+def _check(
     paths: tuple[str, ...],
     fmt: str | None,
     rules: str | None,
@@ -109,12 +131,18 @@ def check(
     timeout: float,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severity: tuple[str, ...],
+    waivers: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    quiet: bool,
+    color: str,
+    stdin_filename: str | None,
+    extend_include: tuple[str, ...],
     **related: Any,
 ) -> None:
-    """检查报告是否合规：文件、目录（递归）或 -（标准输入）。
-
-    退出码：0 全部通过；1 有报告不通过；2 有文件无法读取或参数错误。
-    """
     if fmt in BINARY_FORMATS and output in (None, "-"):
         click.echo(
             f"错误：--format {fmt} 须用 -o 指定输出文件（如 -o 汇总.{fmt}）", err=True
@@ -122,12 +150,13 @@ def check(
         sys.exit(EXIT_ERROR)
     if rules:
         _validate_pack(rules)
+    overlay = overlay_or_exit(select, ignore, severity, rules)
     catch_sigterm()
     skipped: list[str] = []
-    patterns = include or DEFAULT_INCLUDE
+    patterns = (*(include or DEFAULT_INCLUDE), *extend_include)
     names = discover(paths, patterns, exclude, skipped)
     found = expand(names, patterns, exclude, skipped)  # .zip: its reports
-    if skipped:
+    if skipped and not quiet:
         click.echo(_skipped_notice(skipped), err=True)
     if not names:
         click.echo("错误：没有找到要检查的文件", err=True)
@@ -135,23 +164,41 @@ def check(
     if output and (clash := input_named_as_output(output, names)):
         click.echo(f"错误：{display_name(clash)}：是输入文件，不能用作 -o", err=True)
         sys.exit(EXIT_ERROR)
-    items = [_stdin_item() if name == "-" else name for name in found]
+    items = [_stdin_item(stdin_filename) if n == "-" else n for n in found]
     if fmt is None:
         single = len(items) == 1 and not any(os.path.isdir(p) for p in paths)
         fmt = "text" if single else "table"
-    options = Options(rules=rules, year=year, fail_on=fail_on, timeout=timeout)
+    options = Options(
+        rules=rules, year=year, fail_on=fail_on, timeout=timeout, overlay=overlay
+    )
+    settle = settle_or_exit(options, waivers, baseline, write_baseline)
     try:
-        with related_reports(items, options, jobs or _cores(), **related) as reports:
-            summary = _write(
-                fmt, output, reports, options, [item_name(i) for i in items]
-            )
+        with related_reports(
+            items, options, jobs or _cores(), quiet=quiet, **related
+        ) as reports:
+            look = (quiet, color)
+            names = [item_name(i) for i in items]
+            summary = _write(fmt, output, settle(reports), options, names, look)
     except KeyboardInterrupt as interrupt:  # the workers are gone with the generator
         left = f"未写入 {output}" if output else "报告不完整，缺少汇总"
         stop(interrupt, left)
     except WriteError as error:
-        click.echo(f"错误：{error.where}：写入失败（{error.reason}）", err=True)
-        sys.exit(EXIT_ERROR)
+        raise_write_error(error)
+    if write_baseline:
+        try:
+            settle.write_baseline(write_baseline)
+        except OSError as error:
+            raise_write_error(WriteError(write_baseline, error))
+    if settle.known and not quiet:
+        click.echo(f"提示：基线中已有的 {settle.known} 个问题未显示", err=True)
+    if output and not quiet:
+        click.echo(written(output, summary), err=True)
     sys.exit(exit_code(summary))
+
+
+def raise_write_error(error: WriteError) -> None:
+    click.echo(f"错误：{error.where}：写入失败（{error.reason}）", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def _skipped_notice(skipped: list[str]) -> str:
@@ -192,8 +239,8 @@ def exit_code(summary: Summary) -> int:
     return EXIT_FAIL if summary.count(Status.FAIL) else EXIT_OK
 
 
-def _stdin_item() -> Item:
-    return ("<stdin>", read_stdin())
+def _stdin_item(name: str | None) -> Item:
+    return (name or "<stdin>", read_stdin())
 
 
 def _write(
@@ -202,15 +249,22 @@ def _write(
     reports: Iterator[Report],
     options: Options,
     names: list[str],
+    look: tuple[bool, str] = (False, "auto"),
 ) -> Summary:
-    """Write each document as it arrives; the bar steps aside for every line."""
+    """Write each document as it arrives; the bar steps aside for every line.
+
+    ``look`` is (--quiet, --color).
+    """
     summary = Summary()
-    progress = Progress(len(names))
+    quiet, color = look
+    progress = Progress(len(names), quiet=quiet)
     with ReportStream(output) as out:
         # A report on the terminal is flushed per document, so rows show as
         # they are checked; to a file or a pipe it is written in blocks.
         interactive = out.isatty()
-        writer = make_writer(fmt, out, TOOL, _rules_lookup(options), names)
+        paint = use_color(color, interactive)
+        lookup = _rules_lookup(options)
+        writer = make_writer(fmt, out, TOOL, lookup, names, color=paint)
         try:
             writer.begin()
             for report in reports:
@@ -240,7 +294,7 @@ def _rules_lookup(options: Options):
 
         for name in filter(None, (options.rules, ruleset_id)):
             try:
-                return list(load_pack(name).rules)
+                return list(load_pack(name, options.overlay).rules)
             except PackError:  # SARIF metadata is best effort; results stand alone
                 continue
         return []

@@ -11,18 +11,35 @@ RATE = 10
 WIDTH = 24
 
 
+def pace(done: int, total: int, elapsed: float) -> str:
+    """`` 12.5 份/秒 剩余 0:31``: the rate so far and the time left at that rate."""
+    if done <= 0 or elapsed <= 0:
+        return ""
+    rate = done / elapsed
+    left = round((total - done) / rate)
+    minutes, seconds = divmod(left, 60)
+    hours, minutes = divmod(minutes, 60)
+    eta = (
+        f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+    )
+    return f" {rate:.1f} 份/秒 剩余 {eta}"
+
+
 class Progress:
-    """``[#####-------] 120/500 24%`` on stderr when it is a terminal, else nothing.
+    """``[####----] 120/500 24% 12.5 份/秒 剩余 0:31`` on a terminal's stderr.
 
     Anything else written to the terminal goes through :meth:`pause` first, so
     a log line or a report row never lands in the middle of the bar.
     """
 
-    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+    def __init__(
+        self, total: int, stream: TextIO | None = None, quiet: bool = False
+    ) -> None:
         self.stream = stream or sys.stderr
         self.total = total
-        self.shown = total > 1 and self.stream.isatty()
+        self.shown = total > 1 and not quiet and self.stream.isatty()
         self.done = 0
+        self._start = time.monotonic()
         self._drawn = False
         self._last = 0.0
 
@@ -53,6 +70,8 @@ class Progress:
         filled = WIDTH * self.done // self.total
         percent = 100 * self.done // self.total
         bar = "#" * filled + "-" * (WIDTH - filled)
-        self.stream.write(f"\r[{bar}] {self.done}/{self.total} {percent}%")
+        line = f"\r[{bar}] {self.done}/{self.total} {percent}%"
+        line += pace(self.done, self.total, time.monotonic() - self._start)
+        self.stream.write(line)
         self.stream.flush()
         self._drawn = True

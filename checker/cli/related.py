@@ -65,6 +65,7 @@ def related_reports(
     similar_threshold: float,
     previous: tuple[str, ...],
     store: str | None,
+    quiet: bool = False,
 ) -> Iterator[Iterator[Report]]:
     """The reports to write: streamed by check_all when nothing is compared."""
     from checker.batch.related import Related, check_related
@@ -76,9 +77,9 @@ def related_reports(
         return
     with ExitStack() as stack:
         recorder = _open_store(store, stack) if store else None
-        priors = _priors(previous, options, jobs) if previous else None
+        priors = _priors(previous, options, jobs, quiet) if previous else None
         related = Related(similarity, similar_threshold, priors)
-        bar = Progress(len(items)) if similarity else None
+        bar = Progress(len(items), quiet=quiet) if similarity else None
         reports = check_related(
             items,
             options,
@@ -113,7 +114,9 @@ def _open_store(path: str, stack: ExitStack):
         sys.exit(EXIT_ERROR)
 
 
-def _priors(paths: tuple[str, ...], options: Options, jobs: int) -> Priors:
+def _priors(
+    paths: tuple[str, ...], options: Options, jobs: int, quiet: bool = False
+) -> Priors:
     """Earlier reports from files (checked and fingerprinted now) or stores."""
     from checker.batch.history import Prior, index_priors
     from checker.batch.related import check_prints
@@ -132,10 +135,10 @@ def _priors(paths: tuple[str, ...], options: Options, jobs: int) -> Priors:
             click.echo(f"错误：{error}", err=True)
             sys.exit(EXIT_ERROR)
     for report, fp in check_prints(files, options, jobs, None):
-        if fp is None:
+        if fp is None and not quiet:
             click.echo(
                 f"提示：往年报告 {report.path} 无法读取：{report.error}", err=True
             )
-        else:
+        elif fp is not None:
             found.append(Prior(report.path, fp))
     return index_priors(found)

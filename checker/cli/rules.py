@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable
@@ -134,6 +135,11 @@ def _batch_example(
     shown: list[tuple[str, Finding]] = []
     if failing:
         reports = in_process(failing.documents, failing.previous)
+        if failing.waivers:  # config/expired-waiver: applied as check applies it
+            from checker.engine.waiver import waive
+
+            today = dt.date.today()
+            reports = [waive(r, failing.waivers, today) for r in reports]
         shown = [(r.path, f) for r in reports for f in r.findings if f.rule == rule.id]
     arrows = [f"  → {path}：{_finding_line(f)}" for path, f in shown]
     hint = shown[0][1].hint if shown else rule.describe(rule.hint)

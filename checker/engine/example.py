@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from checker.engine.waiver import Waiver
 from checker.resources import data_dir
 
 
@@ -87,6 +88,8 @@ class BatchCase:
     failing: bool
     previous: tuple[tuple[str, str], ...] = ()
     findings: tuple[tuple[str, str, str], ...] = field(default=())
+    #: Accountable waivers applied to the batch (config/expired-waiver).
+    waivers: tuple[Waiver, ...] = ()
 
 
 @cache
@@ -109,5 +112,9 @@ def _batch_case(rule_id: str, entry: dict) -> BatchCase:
         previous=tuple(entry.get("previous", {}).items()),
         findings=tuple(
             (f["path"], f["severity"], f["message"]) for f in entry.get("findings", ())
+        ),
+        waivers=tuple(
+            Waiver(**{**w, "where": f"第{n}项"})
+            for n, w in enumerate(entry.get("waivers", ()), 1)
         ),
     )

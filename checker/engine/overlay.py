@@ -33,25 +33,25 @@ def narrow(pack: Pack, overlay: Overlay) -> Pack:
         *overlay.ignore,
         *(s for s, _ in overlay.severities),
     ):
-        if not any(_matches(selector, rule_id) for rule_id in ids):
+        if not any(matches(selector, rule_id) for rule_id in ids):
             raise PackError(f"规则包 {pack.id} 中没有与“{selector}”对应的规则")
     for _, severity in overlay.severities:
         if severity not in SEVERITIES:
             raise PackError(f"级别“{severity}”无效，应为 error、warning 或 info")
     rules = []
     for rule in pack.rules:
-        if overlay.select and not any(_matches(s, rule.id) for s in overlay.select):
+        if overlay.select and not any(matches(s, rule.id) for s in overlay.select):
             continue
-        if any(_matches(s, rule.id) for s in overlay.ignore):
+        if any(matches(s, rule.id) for s in overlay.ignore):
             continue
         for selector, severity in overlay.severities:  # the last match wins
-            if _matches(selector, rule.id):
+            if matches(selector, rule.id):
                 rule = replace(rule, severity=severity)
         rules.append(rule)
     return replace(pack, rules=tuple(rules))
 
 
-def _matches(selector: str, rule_id: str) -> bool:
+def matches(selector: str, rule_id: str) -> bool:
     if selector == "ALL":
         return True
     area = selector.rstrip("/")

@@ -11,8 +11,12 @@ Plain, picklable, frozen data; findings about them are rendered from the pack
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker.engine.report import Finding
+
+if TYPE_CHECKING:
+    from checker.engine.overlay import Overlay
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +64,11 @@ class History:
 
 
 def related_finding(
-    ruleset: str | None, rule_id: str, args: dict[str, str | int], line: int = 1
+    ruleset: str | None,
+    rule_id: str,
+    args: dict[str, str | int],
+    line: int = 1,
+    overlay: Overlay | None = None,
 ) -> Finding | None:
     """The finding of a batch or history rule, rendered from the report's pack,
     at ``line`` (where the longest shared passage starts); None when the pack
@@ -69,7 +77,7 @@ def related_finding(
     from checker.engine.pack import PackError
 
     try:
-        pack = load_pack(ruleset or "fazhi-2019")
+        pack = load_pack(ruleset or "fazhi-2019", overlay)
     except PackError:
         return None
     rule = pack.rule(rule_id)

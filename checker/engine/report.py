@@ -110,6 +110,9 @@ class Report:
     similar: tuple[Match, ...] = ()
     #: This report against the same unit's earlier one (``--previous``).
     history: History | None = None
+    #: Findings an accountable waiver covers (checker.engine.waiver): not part
+    #: of the findings or the verdict, listed so that nothing is hidden.
+    waived: tuple[Finding, ...] = ()
 
     def count(self, severity: str) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)

@@ -45,11 +45,14 @@ def make_writer(
     tool: dict[str, str],
     rules: RulesLookup | None = None,
     names: Sequence[str] = (),
+    color: bool = False,
 ) -> Writer:
     """The writer for ``fmt``; ``names`` (the input paths) lets a table align."""
     module, name = _WRITERS[fmt]
-    writer: type[Writer] = getattr(import_module(f"checker.formats.{module}"), name)
-    return writer(out, tool, rules, names)
+    kind: type[Writer] = getattr(import_module(f"checker.formats.{module}"), name)
+    writer = kind(out, tool, rules, names)
+    writer.color = color
+    return writer
 
 
 def write_all(

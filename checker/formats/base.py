@@ -26,6 +26,8 @@ class Writer:
     """
 
     binary = False
+    #: ANSI colour for a terminal (``check --color``); only ``text`` uses it.
+    color = False
 
     def __init__(
         self,

@@ -47,6 +47,8 @@ def report_json(report: Report) -> dict[str, Any]:
         body["similar"] = [_match(match) for match in report.similar]
     if report.history is not None:
         body["history"] = _history(report.history)
+    if report.waived:
+        body["waived"] = [finding_json(finding) for finding in report.waived]
     return body
 
 

@@ -3,6 +3,16 @@
 Results stream as documents arrive; rule metadata for every ruleset used and the
 unreadable inputs (as tool execution notifications) follow them, so the tool
 object is written last. Columns count Unicode code points.
+
+A batch may mix packs (a 2016 report is judged by fazhi-2015, a 2023 one by
+fazhi-2019: same rule ids, other severities and texts). Each pack used is a
+``tool.extensions`` tool component with its own rules, in order of first use,
+and each result references its pack's component and rule by name and index;
+``driver.rules`` keeps one descriptor per rule id (the first pack's) for
+viewers that read only the driver. ``partialFingerprints`` carry the finding's
+line-independent fingerprint (checker.engine.baseline). There is no
+``helpUri``: the rules have no public documentation page; ``help`` holds the
+text (and markdown) of ``fazhi-check explain``.
 """
 
 from __future__ import annotations
@@ -14,6 +24,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker.engine import Finding, Report, Rule, Status
+from checker.engine.baseline import fingerprint
 from checker.formats.base import Writer
 from checker.formats.summary import Summary
 
@@ -35,7 +46,14 @@ def _location(path: str) -> dict[str, Any]:
     return {"physicalLocation": {"artifactLocation": artifact(path)}}
 
 
-def result(report: Report, finding: Finding) -> dict[str, Any]:
+#: The key of partialFingerprints: rule, section path, normalised text.
+FINGERPRINT = "fazhiFinding/v1"
+
+
+def result(
+    report: Report, finding: Finding, where: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """One result; ``where`` is its rule's reference into a pack component."""
     location: dict[str, Any] = {"artifactLocation": artifact(report.path)}
     if finding.line:
         region: dict[str, Any] = {"startLine": finding.line}
@@ -45,11 +63,15 @@ def result(report: Report, finding: Finding) -> dict[str, Any]:
             region["snippet"] = {"text": finding.text}
         location["region"] = region
     ruleset = report.ruleset.id if report.ruleset else None
+    found: dict[str, Any] = {"ruleId": finding.rule}
+    if where:
+        found["rule"] = where
     return {
-        "ruleId": finding.rule,
+        **found,
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": location}],
+        "partialFingerprints": {FINGERPRINT: fingerprint(finding)},
         "properties": {"ruleset": ruleset, "hint": finding.hint},
     }
 
@@ -61,10 +83,22 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "name": rule.id,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": f"{rule.summary}（依据：{rule.basis}）"},
-        "help": {"text": rule.describe(rule.hint)},
+        "help": {"text": rule.describe(rule.hint), "markdown": _markdown(rule)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"basis": rule.basis, "check": rule.check},
     }
+
+
+def _markdown(rule: Rule) -> str:
+    parts = [
+        f"**{rule.summary}**",
+        f"依据：{rule.basis}",
+        f"修改：{rule.describe(rule.hint)}",
+    ]
+    if rule.limits:
+        parts.append(f"不能发现：{rule.limits}")
+    parts.append(f"详见 `fazhi-check explain {rule.id}`")
+    return "\n\n".join(parts)
 
 
 class SarifWriter(Writer):
@@ -75,18 +109,33 @@ class SarifWriter(Writer):
             '      "results": ['
         )
         self._results = 0
-        self._rulesets: set[str] = set()
+        #: pack id -> its rules as SARIF lists them, in order of first use.
+        self._packs: dict[str, list[Rule]] = {}
         self._errors: list[tuple[str, str]] = []
 
     def document(self, report: Report) -> None:
         if report.status is Status.ERROR or report.ruleset is None:
             self._errors.append((report.path, report.error or ""))
             return
-        self._rulesets.add(report.ruleset.id)
+        pack = report.ruleset.id
+        if pack not in self._packs:
+            rules = self.rules(pack) if self.rules else []
+            self._packs[pack] = sorted(rules, key=lambda rule: rule.id)
         for finding in report.findings:
             self.out.write(",\n" if self._results else "\n")
-            self.out.write(_dumps(result(report, finding), "        "))
+            where = self._reference(pack, finding.rule)
+            self.out.write(_dumps(result(report, finding, where), "        "))
             self._results += 1
+
+    def _reference(self, pack: str, rule_id: str) -> dict[str, Any] | None:
+        ids = [rule.id for rule in self._packs[pack]]
+        if rule_id not in ids:
+            return None
+        return {
+            "id": rule_id,
+            "index": ids.index(rule_id),
+            "toolComponent": {"name": pack, "index": list(self._packs).index(pack)},
+        }
 
     def end(self, summary: Summary) -> None:
         self.out.write("\n      ]" if self._results else "]")
@@ -101,14 +150,20 @@ class SarifWriter(Writer):
                 for path, reason in self._errors
             ],
         }
-        tool = {"driver": {**self.tool, "rules": self._descriptors()}}
+        tool = {
+            "driver": {**self.tool, "rules": self._descriptors()},
+            "extensions": [
+                {"name": pack, "rules": [rule_descriptor(r) for r in rules]}
+                for pack, rules in self._packs.items()
+            ],
+        }
         self.out.write(',\n      "invocations": [\n' + _dumps(invocation, "        "))
         self.out.write('\n      ],\n      "tool": ' + _dumps(tool, "      ").lstrip())
         self.out.write("\n    }\n  ]\n}\n")
 
     def _descriptors(self) -> list[dict[str, Any]]:
         found: dict[str, dict[str, Any]] = {}
-        for ruleset in sorted(self._rulesets):
-            for rule in self.rules(ruleset) if self.rules else ():
+        for rules in self._packs.values():
+            for rule in rules:
                 found.setdefault(rule.id, rule_descriptor(rule))
         return [found[rule_id] for rule_id in sorted(found)]

@@ -35,7 +35,8 @@ class TextWriter(Writer):
             return
         if self._count:
             self.out.write("\n")
-        self.out.write(escape_controls(render_report(report)))
+        text = escape_controls(render_report(report))  # before colour's escapes
+        self.out.write(paint(text) if self.color else text)
         self._count += 1
 
     def end(self, summary: Summary) -> None:
@@ -47,6 +48,18 @@ class TextWriter(Writer):
             )
 
 
+#: ANSI colours of the severity words on a terminal (``check --color``).
+COLOURS = {"error": "31", "warning": "33", "info": "36"}
+
+
+def paint(text: str) -> str:
+    """The severity words of rendered findings (``[错误]``) in colour."""
+    for severity, code in COLOURS.items():
+        word = SEVERITY[severity]
+        text = text.replace(f"[{word}]", f"[\033[{code}m{word}\033[0m]")
+    return text
+
+
 def render_report(report: Report) -> str:
     """The checklist table and the findings of one report, in Chinese."""
     if report.status is Status.ERROR:
@@ -55,6 +68,7 @@ def render_report(report: Report) -> str:
         _header(report),
         _checklist(report.checklist, report.line_unit),
         _findings(report),
+        _waived(report),
         _similar(report),
         _history(report),
         _verdict(report),
@@ -122,6 +136,17 @@ def _findings(report: Report) -> str:
             lines.append(f"      附近：{f.quote}")
         lines.append(f"      依据：{f.basis}")
         lines.append(f"      修改：{f.hint}")
+    return "\n".join(lines)
+
+
+def _waived(report: Report) -> str:
+    """Findings an approved waiver covers: listed, so nothing is hidden."""
+    if not report.waived:
+        return ""
+    lines = [f"已豁免 {len(report.waived)} 处（见豁免清单，不计入结论）："]
+    for f in report.waived:
+        at = place(f.line, f.column, report.line_unit, f.paragraph, f.page)
+        lines.append(f"  {at}  [{SEVERITY[f.severity]}] {f.message}  ({f.rule})")
     return "\n".join(lines)
 
 
