@@ -269,3 +269,23 @@ def test_a_file_with_comments_keeps_them_and_gets_new_ids(tmp_path) -> None:
     assert set(comments(once)) < set(comments(twice))
     assert len(docx.Document(io.BytesIO(twice)).comments) == len(comments(twice))
     assert part(twice, "[Content_Types].xml") == part(once, "[Content_Types].xml")
+
+
+def test_annotate_narrows_the_pack_like_check(tmp_path) -> None:
+    """--ignore/--severity reach annotate too: fewer comments, a changed verdict."""
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    path = tmp_path / "报告.txt"
+    path.write_text(seed_text("003"), encoding="utf-8")
+    full = CliRunner().invoke(main, ["annotate", str(path)])
+    assert full.exit_code == 1  # content/reasons-missing is an error
+    fewer = CliRunner().invoke(
+        main, ["annotate", str(path), "--force", "--ignore", "content"]
+    )
+    assert fewer.exit_code == 0
+    count = lambda out: int(out.split("批注 ")[1].split(" 条")[0])  # noqa: E731
+    assert count(fewer.stdout) < count(full.stdout)
+    bad = CliRunner().invoke(main, ["annotate", str(path), "--select", "nothere"])
+    assert bad.exit_code == 2 and "nothere" in bad.stderr

@@ -19,7 +19,9 @@ from checker.batch import CRASHED, DEFAULT_INCLUDE, discover
 from checker.batch.workers import TIMEOUT, map_in_order
 from checker.cli.common import EXIT_ERROR, EXIT_FAIL, EXIT_OK
 from checker.cli.flags import MAX_JOBS, MAX_TIMEOUT, Jobs, Seconds
+from checker.cli.inputs import validate_pack
 from checker.cli.interrupt import catch_sigterm, stop
+from checker.cli.policy import overlay_or_exit, selection_options
 from checker.engine.report import Status
 from checker.formats.annotate import DEFAULT_AUTHOR, DEFAULT_INITIALS
 
@@ -75,6 +77,7 @@ def default_output(path: str, folder: str | None = None) -> Path:
     show_default=True,
     help=f"单个文件时限（秒，不超过 {MAX_TIMEOUT:g}）",
 )
+@selection_options
 def annotate(
     paths: tuple[str, ...],
     output: str | None,
@@ -88,13 +91,16 @@ def annotate(
     exclude: tuple[str, ...],
     jobs: int | None,
     timeout: float,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severity: tuple[str, ...],
 ) -> None:
     """生成带批注的 Word 副本：每个问题一条批注，检查清单和结论批注在标题上。
 
     退出码：0 全部通过；1 有报告不通过；2 有文件无法读取、输出已存在或参数错误。
     """
-    if rules:
-        _validate_pack(rules)
+    validate_pack(rules)
+    overlay = overlay_or_exit(select, ignore, severity, rules)
     catch_sigterm()
     planned = _plan(paths, output, include or DEFAULT_INCLUDE, exclude)
     statuses: list[Status] = []
@@ -106,7 +112,7 @@ def annotate(
         except Failed as failed:
             click.echo(f"错误：{failed.path}：{failed.reason}", err=True)
             statuses.append(Status.ERROR)
-    how = (rules, year, fail_on, author, initials)
+    how = (rules, year, fail_on, author, initials, overlay)
     try:
         # Read, check and annotate in the worker pool, as check does: a file
         # that hangs or crashes costs itself only; writing stays here.
@@ -190,14 +196,16 @@ def _annotate_one(job: tuple[str, Path], how: tuple) -> tuple[str, tuple]:
     from checker.source.path import read_input
 
     path = job[0]
-    rules, year, fail_on, author, initials = how
+    rules, year, fail_on, author, initials, overlay = how
     try:
         data = read_input(path, path, MAX_BYTES)
         source = load_source(data, path)
     except InputError as error:
         return "failed", (error.path, error.reason)
     try:
-        report = check_document(source, rules=rules, year=year, fail_on=fail_on)
+        report = check_document(
+            source, rules=rules, year=year, fail_on=fail_on, overlay=overlay
+        )
         result = annotated(data, source.text, report, author, initials)
     except Exception as error:  # a bug must not stop the batch
         return "failed", (path, f"生成批注失败（{type(error).__name__}）")
@@ -220,15 +228,6 @@ def _write(target: Path, data: bytes) -> None:
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise Failed(str(target), f"无法写入（{error.strerror}）") from None
-
-
-def _validate_pack(rules: str) -> None:
-    from checker.engine import PackError, load_pack
-
-    try:
-        load_pack(rules)
-    except PackError as error:
-        _usage(str(error))
 
 
 def _usage(message: str) -> None:

@@ -17,23 +17,19 @@ import click
 from checker import __version__
 from checker.batch import (
     DEFAULT_INCLUDE,
-    Item,
     Options,
-    discover,
-    expand,
     item_name,
 )
-from checker.batch.discover import display_name
 from checker.cli.common import (
     EXIT_ERROR,
     EXIT_FAIL,
     EXIT_OK,
-    read_stdin,
 )
 from checker.cli.conventions import convention_options, use_color, written
 from checker.cli.flags import MAX_JOBS, MAX_TIMEOUT, Choice, Jobs, Seconds, Year
+from checker.cli.inputs import cores, gather, validate_pack
 from checker.cli.interrupt import catch_sigterm, stop
-from checker.cli.output import ReportStream, WriteError, input_named_as_output
+from checker.cli.output import ReportStream, WriteError
 from checker.cli.policy import overlay_or_exit, policy_options
 from checker.cli.progress import Progress
 from checker.cli.related import related_options, related_reports
@@ -148,23 +144,18 @@ def _check(
             f"错误：--format {fmt} 须用 -o 指定输出文件（如 -o 汇总.{fmt}）", err=True
         )
         sys.exit(EXIT_ERROR)
-    if rules:
-        _validate_pack(rules)
+    validate_pack(rules)
     overlay = overlay_or_exit(select, ignore, severity, rules)
     catch_sigterm()
-    skipped: list[str] = []
     patterns = (*(include or DEFAULT_INCLUDE), *extend_include)
-    names = discover(paths, patterns, exclude, skipped)
-    found = expand(names, patterns, exclude, skipped)  # .zip: its reports
-    if skipped and not quiet:
-        click.echo(_skipped_notice(skipped), err=True)
-    if not names:
-        click.echo("错误：没有找到要检查的文件", err=True)
-        sys.exit(EXIT_ERROR)
-    if output and (clash := input_named_as_output(output, names)):
-        click.echo(f"错误：{display_name(clash)}：是输入文件，不能用作 -o", err=True)
-        sys.exit(EXIT_ERROR)
-    items = [_stdin_item(stdin_filename) if n == "-" else n for n in found]
+    items = gather(
+        paths,
+        patterns,
+        exclude,
+        quiet=quiet,
+        output=output,
+        stdin_filename=stdin_filename,
+    )
     if fmt is None:
         single = len(items) == 1 and not any(os.path.isdir(p) for p in paths)
         fmt = "text" if single else "table"
@@ -174,7 +165,7 @@ def _check(
     settle = settle_or_exit(options, waivers, baseline, write_baseline)
     try:
         with related_reports(
-            items, options, jobs or _cores(), quiet=quiet, **related
+            items, options, jobs or cores(), quiet=quiet, **related
         ) as reports:
             look = (quiet, color)
             names = [item_name(i) for i in items]
@@ -201,46 +192,11 @@ def raise_write_error(error: WriteError) -> None:
     sys.exit(EXIT_ERROR)
 
 
-def _skipped_notice(skipped: list[str]) -> str:
-    """One line on stderr: files in the directories that were not checked."""
-    shown = "、".join(map(display_name, skipped[:3])) + (
-        "等" if len(skipped) > 3 else ""
-    )
-    return (
-        f"提示：跳过 {len(skipped)} 个不是报告格式的文件（{shown}）；"
-        "要检查它们请用 --include"
-    )
-
-
-def _cores() -> int:
-    """The CPUs this process may use (a container or taskset may allow fewer
-    than the machine has, and more workers than CPUs only add switching)."""
-    if hasattr(os, "sched_getaffinity"):
-        return min(len(os.sched_getaffinity(0)) or 1, MAX_JOBS)
-    return min(os.cpu_count() or 1, MAX_JOBS)
-
-
-def _validate_pack(rules: str) -> None:
-    """A bad --rules is a usage error: one line, exit 2, before any file is read."""
-    from checker.engine.check import load_pack
-    from checker.engine.pack import PackError
-
-    try:
-        load_pack(rules)
-    except PackError as error:
-        click.echo(f"错误：{error}", err=True)
-        sys.exit(EXIT_ERROR)
-
-
 def exit_code(summary: Summary) -> int:
     """2 if any input could not be checked, else 1 if any failed, else 0."""
     if summary.count(Status.ERROR):
         return EXIT_ERROR
     return EXIT_FAIL if summary.count(Status.FAIL) else EXIT_OK
-
-
-def _stdin_item(name: str | None) -> Item:
-    return (name or "<stdin>", read_stdin())
 
 
 def _write(

@@ -77,6 +77,13 @@ def policy_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Only --select, --ignore and --severity (annotate: no baseline there)."""
+    for option in reversed(_OPTIONS[:3]):
+        command = option(command)
+    return command
+
+
 def split(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """``("numbering,meta/title", "content")`` -> each selector once, in order."""
     found: list[str] = []
