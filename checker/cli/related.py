@@ -68,13 +68,14 @@ def related_reports(
     quiet: bool = False,
 ) -> Iterator[Iterator[Report]]:
     """The reports to write: streamed by check_all when nothing is compared."""
-    from checker.batch.related import Related, check_related
-
     if similarity is None:
         similarity = len(items) >= 2
     if not (similarity or previous or store):
         yield check_all(items, options, jobs)
         return
+    # Only now: the comparison needs numpy and datasketch, a single report not.
+    from checker.batch.related import Related, check_related
+
     with ExitStack() as stack:
         recorder = _open_store(store, stack) if store else None
         priors = _priors(previous, options, jobs, quiet) if previous else None
