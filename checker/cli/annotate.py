@@ -18,7 +18,7 @@ import click
 from checker.batch import CRASHED, DEFAULT_INCLUDE, discover
 from checker.batch.workers import TIMEOUT, map_in_order
 from checker.cli.common import EXIT_ERROR, EXIT_FAIL, EXIT_OK
-from checker.cli.flags import MAX_JOBS, MAX_TIMEOUT, Jobs, Seconds
+from checker.cli.flags import MAX_JOBS, jobs_option, timeout_option
 from checker.cli.inputs import validate_pack
 from checker.cli.interrupt import catch_sigterm, stop
 from checker.cli.policy import overlay_or_exit, selection_options
@@ -67,16 +67,8 @@ def default_output(path: str, folder: str | None = None) -> Path:
 )
 @click.option("--include", multiple=True, metavar="GLOB", help="目录中要处理的文件")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="目录中要跳过的文件")
-@click.option(
-    "-j", "--jobs", type=Jobs(), default=None, help=f"并行进程数（1—{MAX_JOBS}）"
-)
-@click.option(
-    "--timeout",
-    type=Seconds(),
-    default=60.0,
-    show_default=True,
-    help=f"单个文件时限（秒，不超过 {MAX_TIMEOUT:g}）",
-)
+@jobs_option()
+@timeout_option("单个文件处理时限")
 @selection_options
 def annotate(
     paths: tuple[str, ...],

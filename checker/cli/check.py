@@ -26,7 +26,7 @@ from checker.cli.common import (
     EXIT_OK,
 )
 from checker.cli.conventions import convention_options, use_color, written
-from checker.cli.flags import MAX_JOBS, MAX_TIMEOUT, Choice, Jobs, Seconds, Year
+from checker.cli.flags import Choice, Year, jobs_option, timeout_option
 from checker.cli.inputs import cores, gather, validate_pack
 from checker.cli.interrupt import catch_sigterm, stop
 from checker.cli.output import ReportStream, WriteError
@@ -73,20 +73,8 @@ TOOL = {"name": "fazhi-checker", "version": __version__}
     default=None,
     help="把报告写入文件（默认写到标准输出）",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=Jobs(),
-    default=None,
-    help=f"并行进程数，1—{MAX_JOBS}（默认：CPU 核数，至多 {MAX_JOBS}）",
-)
-@click.option(
-    "--timeout",
-    type=Seconds(),
-    default=60.0,
-    show_default=True,
-    help=f"单个文件检查时限（秒，至多 {MAX_TIMEOUT:g}）",
-)
+@jobs_option()
+@timeout_option()
 @click.option(
     "--include",
     multiple=True,

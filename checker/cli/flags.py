@@ -9,9 +9,12 @@ what the batch can honour.
 from __future__ import annotations
 
 import math
-from typing import IO, Any
+from collections.abc import Callable
+from typing import IO, Any, TypeVar
 
 import click
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 #: Worker processes at most. Each costs ~40 MB and four file descriptors, and
 #: beyond the CPU count more workers only add switching; 64 also stays far
@@ -79,3 +82,25 @@ class Choice(click.Choice):
         flag = param.opts[-1] if param and param.opts else "选项"
         allowed = "、".join(map(str, self.choices))
         raise FlagError(f"{flag} 须为 {allowed} 之一（收到“{value}”）")
+
+
+def timeout_option(what: str = "单个文件检查时限") -> Callable[[F], F]:
+    """``--timeout SECONDS`` as every command that reads reports takes it."""
+    return click.option(
+        "--timeout",
+        type=Seconds(),
+        default=60.0,
+        show_default=True,
+        help=f"{what}（秒，至多 {MAX_TIMEOUT:g}）",
+    )
+
+
+def jobs_option() -> Callable[[F], F]:
+    """``-j/--jobs N``: worker processes, capped."""
+    return click.option(
+        "-j",
+        "--jobs",
+        type=Jobs(),
+        default=None,
+        help=f"并行进程数，1—{MAX_JOBS}（默认：CPU 核数，至多 {MAX_JOBS}）",
+    )

@@ -17,7 +17,7 @@ import click
 from checker.batch.discover import display_name
 from checker.batch.workers import TIMEOUT, map_in_order
 from checker.cli.common import EXIT_ERROR, read_stdin
-from checker.cli.flags import MAX_TIMEOUT, Choice, Seconds
+from checker.cli.flags import Choice, timeout_option
 from checker.cli.interrupt import catch_sigterm, stop
 from checker.cli.output import ReportStream, WriteError
 from checker.formats.terminal import escape_controls
@@ -36,13 +36,7 @@ Item = str | tuple[str, bytes]
     show_default=True,
     help="输出格式",
 )
-@click.option(
-    "--timeout",
-    type=Seconds(),
-    default=60.0,
-    show_default=True,
-    help=f"读取和解析的时限（秒，至多 {MAX_TIMEOUT:g}）",
-)
+@timeout_option("读取和解析的时限")
 def outline(path: str, fmt: str, timeout: float) -> None:
     """显示报告的结构树（标题层级、序号、缺陷、元数据）。"""
     catch_sigterm()
