@@ -204,6 +204,18 @@ def test_output_is_deterministic(fmt: str) -> None:
     assert render(fmt) == render(fmt)
 
 
+def test_xlsx_is_byte_identical_for_the_same_reports(tmp_path) -> None:
+    """No creation time stamped in: two runs, one workbook."""
+    made = []
+    for n in (1, 2):
+        raw = io.BytesIO()
+        out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        write_all("xlsx", out, TOOL, DOCS, lambda _: [SEQUENCE])
+        out.flush()
+        made.append(raw.getvalue())
+    assert made[0] == made[1] and made[0][:2] == b"PK"
+
+
 def test_csv_cells_never_start_a_formula() -> None:
     risky = [document(name) for name in ("=1+1.txt", "+SUM(A1).txt", "@x.txt")]
     risky.append(error("-2.txt", "\tcmd"))

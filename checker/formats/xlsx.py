@@ -15,6 +15,7 @@ written whole at the end from the batch counters.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from typing import Any
 
@@ -43,6 +44,7 @@ COLOURS = {
     SCORE["partial"]: ("#FFEB9C", "#9C5700"),
     SCORE["missing"]: ("#FFC7CE", "#9C0006"),
 }
+CREATED = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
 OPTIONS = {
     "constant_memory": True,
     "strings_to_formulas": False,
@@ -97,6 +99,8 @@ class XlsxWriter(Writer):
 
         self.out.flush()
         self._book = book = xlsxwriter.Workbook(self.out.buffer, OPTIONS)
+        # The same reports give the same bytes: no creation time in docProps.
+        book.set_properties({"created": CREATED})
         self._marks = {
             mark: book.add_format({"bg_color": fill, "font_color": font})
             for mark, (fill, font) in COLOURS.items()
