@@ -207,7 +207,7 @@ def test_output_is_deterministic(fmt: str) -> None:
 def test_xlsx_is_byte_identical_for_the_same_reports(tmp_path) -> None:
     """No creation time stamped in: two runs, one workbook."""
     made = []
-    for n in (1, 2):
+    for _ in (1, 2):
         raw = io.BytesIO()
         out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         write_all("xlsx", out, TOOL, DOCS, lambda _: [SEQUENCE])
