@@ -11,10 +11,11 @@ file can be opened); :func:`display_name` is how a report shows them.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Sequence
 from fnmatch import fnmatch
 from pathlib import Path
+
+from checker.source.printable import escape_controls
 
 #: Extensions of the formats reports arrive in (DOMAIN.md §1, §5).
 DEFAULT_INCLUDE = (
@@ -101,13 +102,4 @@ def display_name(path: str) -> str:
     except UnicodeEncodeError:  # a lone surrogate that no file system gave us
         raw = path.encode("utf-8", "surrogatepass")
     shown = raw.decode("utf-8", "backslashreplace")
-    return _CONTROL.sub(_escape, shown)
-
-
-#: C0 and C1 controls and DEL: a terminal obeys them, a table cannot hold them.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return escape_controls(shown, keep_layout=False)

@@ -36,7 +36,7 @@ from checker.cli.related import related_options, related_reports
 from checker.cli.settle import settle_or_exit
 from checker.engine.report import Status
 from checker.formats import BINARY_FORMATS, FORMATS, Summary, make_writer
-from checker.formats.terminal import escape_controls
+from checker.source.printable import escape_controls
 
 if TYPE_CHECKING:
     from checker.engine import Report, Rule

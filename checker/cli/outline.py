@@ -20,7 +20,7 @@ from checker.cli.common import EXIT_ERROR, read_stdin
 from checker.cli.flags import Choice, timeout_option
 from checker.cli.interrupt import catch_sigterm, stop
 from checker.cli.output import ReportStream, WriteError
-from checker.formats.terminal import escape_controls
+from checker.source.printable import escape_controls
 
 #: A path, or ("<stdin>", bytes) read by the command beforehand.
 Item = str | tuple[str, bytes]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from checker.formats.json_ import meta_json
 from checker.formats.labels import KIND, LEVEL
-from checker.formats.terminal import escape_controls
 from checker.parse.document import Document
 from checker.parse.numbering import DEFECTS
 from checker.parse.tree import Node
+from checker.source.printable import escape_controls
 
 _PREVIEW = 40
 

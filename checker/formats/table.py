@@ -19,7 +19,7 @@ from checker.engine import Report, Status
 from checker.formats.base import Writer
 from checker.formats.labels import COPY, MARK, VERDICT
 from checker.formats.summary import Summary, summary_lines
-from checker.formats.terminal import escape_controls
+from checker.source.printable import escape_controls
 
 HEADERS = [
     "文件",

@@ -23,7 +23,7 @@ from checker.formats.labels import (
     places,
 )
 from checker.formats.summary import Summary, summary_lines
-from checker.formats.terminal import escape_controls
+from checker.source.printable import escape_controls
 
 
 class TextWriter(Writer):
