@@ -25,9 +25,7 @@ class Locator:
 
     def __init__(self, doc: Document, source: Source):
         self.doc = doc
-        # Source.pages (PDF page per line) is optional: readers without it give ().
-        self.pages: tuple[int, ...] = getattr(source, "pages", ())
-        self.cells = source.cells
+        self.pages, self.cells = source.pages, source.cells  # () when unknown
         self._counted: list[int] | None = None
         if source.line_label == "段":  # count non-empty lines, blank ones skipped
             starts, text = doc.index.starts, doc.text
