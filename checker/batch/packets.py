@@ -85,16 +85,20 @@ def _matches(inner: str, patterns: Sequence[str]) -> bool:
 
 
 def read_member(member: PacketMember) -> tuple[bytes, str]:
-    """The member's bytes and its name; raises InputError."""
-    from checker.source import read_packet
-    from checker.source.path import read_input
+    """The member's bytes and its name; raises InputError. Only the packet's
+    directory and this member are read from the file (a worker per member
+    would otherwise read the whole packet each time)."""
+    from checker.source import InputError, read_packet
+    from checker.source.path import refuse_special
 
-    data = read_input(member.packet, display_name(member.packet))
-    wanted = member.inner.__eq__
-    for found in read_packet(data, display_name(member.packet), wanted):
-        if found.error is not None:
-            raise found.error
-        return found.data or b"", found.name
-    from checker.source import InputError
-
+    shown = display_name(member.packet)
+    refuse_special(member.packet, shown)
+    try:
+        with open(member.packet, "rb") as handle:
+            for found in read_packet(handle, shown, member.inner.__eq__):
+                if found.error is not None:
+                    raise found.error
+                return found.data or b"", found.name
+    except OSError as error:
+        raise InputError(shown, f"无法读取（{error.strerror or error}）") from None
     raise InputError(member.name, "压缩包中找不到该文件（压缩包在检查期间被改动？）")

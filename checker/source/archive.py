@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from typing import IO
+from typing import IO, BinaryIO
 
 #: Most a container may expand to; real reports are well under 5 MB of XML.
 MAX_UNZIPPED = 100 * 1024 * 1024
@@ -47,10 +47,13 @@ class BombError(Exception):
     """An archive that expands beyond the limits."""
 
 
-def open_zip(data: bytes) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
-    """The archive and its members; raise ArchiveError or BombError."""
+def open_zip(
+    data: bytes | BinaryIO,
+) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
+    """The archive (bytes, or an open file read only where needed) and its
+    members; raise ArchiveError or BombError."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data)
         members = archive.infolist()
     except ZIP_ERRORS as exc:
         raise ArchiveError(f"压缩包无法打开：{exc}") from None

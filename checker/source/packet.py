@@ -17,6 +17,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from checker.source.archive import ArchiveError, BombError, Budget, open_zip
 from checker.source.decode import MAX_BYTES, InputError
@@ -46,7 +47,7 @@ def packet_members(data: bytes, name: str) -> list[str]:
 
 
 def read_packet(
-    data: bytes, name: str, wanted: Callable[[str], bool] | None = None
+    data: bytes | BinaryIO, name: str, wanted: Callable[[str], bool] | None = None
 ) -> Iterator[Member]:
     """Every file inside the packet (those ``wanted(inner_path)`` accepts),
     read within the limits; raise InputError at once for a bad packet."""
@@ -77,7 +78,7 @@ def _member(
 
 
 def _listing(
-    data: bytes, name: str
+    data: bytes | BinaryIO, name: str
 ) -> tuple[zipfile.ZipFile, list[tuple[str, zipfile.ZipInfo]]]:
     try:
         archive, members = open_zip(data)
